@@ -1,0 +1,68 @@
+# Every command a newcomer needs. `make help` lists them.
+# The virtual environment lives in .venv and is rebuilt when the pinned set changes.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3.10 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements/lock.txt requirements/rasa.txt | cksum | cut -d' ' -f1)
+RASA := $(BIN)/rasa
+# Rasa's own flags for this layout: config and domain live in bot/, data in data/.
+RASA_PATHS := --config bot/config.yml --domain bot/domain
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+# No progress bars in CI logs.
+ifdef CI
+export TQDM_DISABLE := 1
+endif
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test lint train validate eval bench shell clean lock
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+install: $(STAMP) ## Create .venv and install the pinned set
+
+$(STAMP): requirements/lock.txt requirements/rasa.txt
+	@echo "Installing the pinned set into $(VENV) with $(PYTHON)"
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --no-deps -r requirements/lock.txt
+	@# Rasa and its SDK declare Requires-Python <3.11; their dependencies come from lock.txt.
+	$(BIN)/pip install --quiet --no-deps --ignore-requires-python -r requirements/rasa.txt
+	touch $@
+
+train: install ## Train the model (Rasa skips it when nothing changed)
+	$(RASA) train $(RASA_PATHS) --data data --out models
+
+validate: install ## Check the training data and domain for conflicts
+	$(RASA) data validate $(RASA_PATHS) --data data
+
+run: train ## Start Redis, Rasa, the action server and the gateway
+	$(BIN)/python -m bot.launcher
+
+test: train lint ## Install what tests need and run the whole suite
+	$(BIN)/python -m pytest
+
+lint: install ## ruff over all Python code
+	$(BIN)/ruff check .
+
+eval: train ## Measure urgency recall, false alarms and intent F1 on held-out messages
+	$(BIN)/python -m bot.evaluation
+
+bench: train ## Latency of /api/chat next to Rasa's own webhook (p50/p95)
+	$(BIN)/python -m bot.benchmark
+
+shell: train ## Talk to the bot in the terminal (starts Redis and the action server too)
+	$(BIN)/python -m bot.launcher shell
+
+lock: ## Re-resolve requirements/*.in into lock.txt (needs the registries)
+	rm -rf /tmp/lock-venv && $(PYTHON) -m venv /tmp/lock-venv
+	/tmp/lock-venv/bin/pip install --quiet -r requirements/rasa-deps.in -r requirements/app.in
+	{ sed -n '1,3p' requirements/lock.txt; /tmp/lock-venv/bin/pip freeze --all | grep -vE '^pip=='; } > requirements/lock.new
+	mv requirements/lock.new requirements/lock.txt
+
+clean: ## Remove the environment, models and caches
+	rm -rf $(VENV) models .pytest_cache .ruff_cache
