@@ -1,0 +1,2 @@
+"""The bot: Rasa's config and domain (config.yml, domain/, endpoints.yml), the gateway,
+and the launcher that starts the whole stack."""
