@@ -1,0 +1,1 @@
+"""The public face of the stack: chat API, widget files and health (FastAPI)."""

@@ -1,0 +1,52 @@
+"""The gateway app: `uvicorn bot.gateway.app:app`."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import httpx
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from redis.asyncio import Redis
+
+from bot.gateway.rasa_client import RasaClient
+from bot.gateway.resources import Resources
+from bot.gateway.routes import chat, conversations, health
+from bot.gateway.settings import Settings
+from services_directory import load_directory
+
+WIDGET_DIR = Path(__file__).resolve().parents[2] / "web_widget"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings.from_env()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Loading the directory here makes bad service data fail at start-up, loudly.
+        directory = load_directory()
+        redis = Redis.from_url(
+            settings.redis_url, socket_timeout=settings.upstream_timeout, socket_connect_timeout=1
+        )
+        async with httpx.AsyncClient() as http:
+            app.state.resources = Resources(
+                settings=settings,
+                rasa=RasaClient(http, settings.rasa_url, settings.actions_url),
+                redis=redis,
+                directory=directory,
+            )
+            yield
+        await redis.close()
+
+    app = FastAPI(title="Safe chat gateway", lifespan=lifespan)
+    app.include_router(chat.router)
+    app.include_router(conversations.router)
+    app.include_router(health.router)
+    # Last, so the API routes win: widget.js, widget.css and the demo page at /.
+    app.mount("/", StaticFiles(directory=WIDGET_DIR, html=True), name="widget")
+    return app
+
+
+app = create_app()

@@ -1,0 +1,30 @@
+"""The reply when Rasa, the action server or Redis cannot answer.
+
+It is built from constants, not the directory or the model, so it works when
+everything else is down. A person in danger must never see an error page.
+"""
+
+from __future__ import annotations
+
+from bot.gateway.schemas import Reply, ServiceCard
+
+NATIONAL_HELPLINE = ServiceCard(
+    id="national-domestic-abuse-helpline",
+    name="National Domestic Abuse Helpline",
+    phone="0808 2000 247",
+    text=None,
+    url=None,
+    hours="24 hours, every day",
+    open_now=True,
+)
+
+FALLBACK_TEXT = (
+    "I'm sorry, I can't answer properly just now. "
+    "If you are in danger now, call 999. If you can't speak, call 999 from a mobile "
+    "and press 55 when you are asked.\n"
+    "The National Domestic Abuse Helpline is free and open 24 hours: 0808 2000 247."
+)
+
+
+def fallback_replies() -> list[Reply]:
+    return [Reply(text=FALLBACK_TEXT)]

@@ -1,0 +1,59 @@
+"""POST /api/chat: one message in, the bot's replies and the services they point to out."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+
+from fastapi import APIRouter, HTTPException
+
+from bot.gateway.conversation_ids import is_conversation_id, new_conversation_id
+from bot.gateway.fallback import NATIONAL_HELPLINE, fallback_replies
+from bot.gateway.rasa_client import RasaUnavailable
+from bot.gateway.resources import ResourcesDep
+from bot.gateway.schemas import ChatRequest, ChatResponse
+from bot.gateway.turn import read_turn, service_cards
+
+logger = logging.getLogger(__name__)
+router = APIRouter()
+
+DEFAULT_LOCALE = "en"
+
+
+@router.post("/api/chat", response_model=ChatResponse)
+async def chat(request: ChatRequest, resources: ResourcesDep) -> ChatResponse:
+    if request.conversation_id is None:
+        conversation_id = new_conversation_id()
+    elif is_conversation_id(request.conversation_id):
+        conversation_id = request.conversation_id
+    else:
+        raise HTTPException(status_code=422, detail="conversation_id is not one this server issued")
+
+    locale = request.locale or DEFAULT_LOCALE
+    metadata = {"locale": locale, "area": request.area}
+    try:
+        messages = await resources.rasa.send(
+            conversation_id, request.message, metadata, resources.settings.upstream_timeout
+        )
+    except RasaUnavailable as error:
+        logger.warning("answering with the fallback: Rasa unavailable (%s)", error)
+        messages = []
+
+    turn = read_turn(messages)
+    if not turn.replies:
+        # Rasa down, slow, or an action failed and said nothing: never leave a person
+        # without 999 and the 24-hour line.
+        return ChatResponse(
+            conversation_id=conversation_id,
+            replies=fallback_replies(),
+            urgent=False,
+            services=[NATIONAL_HELPLINE],
+            locale=locale,
+        )
+    return ChatResponse(
+        conversation_id=conversation_id,
+        replies=turn.replies,
+        urgent=turn.urgent,
+        services=service_cards(resources.directory, turn.service_ids, datetime.now(timezone.utc)),
+        locale=locale,
+    )

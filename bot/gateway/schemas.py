@@ -1,0 +1,68 @@
+"""The chat API contract: declared once, validated on the way in and out."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field, StrictStr, validator
+
+# Long enough for anyone's story, short enough that one request cannot hog the model.
+MAX_MESSAGE_CHARS = 2000
+
+
+class ChatRequest(BaseModel):
+    # Strict: pydantic 1 would otherwise turn {"message": 5} into "5".
+    message: StrictStr
+    conversation_id: StrictStr | None = None
+    locale: StrictStr | None = None
+    # The embedding council's default area; what the person says overrides it.
+    area: StrictStr | None = None
+
+    class Config:
+        extra = "forbid"
+
+    @validator("message")
+    def message_has_words(cls, message: str) -> str:
+        if not message.strip():
+            raise ValueError("message is empty")
+        if len(message) > MAX_MESSAGE_CHARS:
+            raise ValueError(f"message is longer than {MAX_MESSAGE_CHARS} characters")
+        return message
+
+
+class Button(BaseModel):
+    title: str
+    payload: str
+
+
+class Reply(BaseModel):
+    text: str
+    buttons: list[Button] = Field(default_factory=list)
+
+
+class ServiceCard(BaseModel):
+    id: str
+    name: str
+    phone: str | None
+    text: str | None
+    url: str | None
+    hours: str | None
+    open_now: bool | None
+
+
+class ChatResponse(BaseModel):
+    conversation_id: str
+    replies: list[Reply]
+    urgent: bool
+    services: list[ServiceCard]
+    locale: str
+
+
+Status = Literal["ok", "down"]
+
+
+class Health(BaseModel):
+    status: Literal["ok", "degraded"]
+    rasa: Status
+    actions: Status
+    redis: Status

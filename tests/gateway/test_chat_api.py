@@ -1,0 +1,88 @@
+from fastapi.testclient import TestClient
+
+from actions.turn_meta import meta_payload
+from bot.gateway.conversation_ids import is_conversation_id, new_conversation_id
+from bot.gateway.resources import Resources
+
+
+def test_new_conversation_gets_an_id_and_the_replies(
+    client: TestClient, resources: Resources
+) -> None:
+    resources.rasa.messages = [{"recipient_id": "x", "text": "Hello."}]
+    response = client.post("/api/chat", json={"message": "hi"})
+    assert response.status_code == 200
+    body = response.json()
+    assert is_conversation_id(body["conversation_id"])
+    assert body == {
+        "conversation_id": body["conversation_id"],
+        "replies": [{"text": "Hello.", "buttons": []}],
+        "urgent": False,
+        "services": [],
+        "locale": "en",
+    }
+
+
+def test_existing_conversation_keeps_its_id_and_passes_locale_and_area(
+    client: TestClient, resources: Resources
+) -> None:
+    resources.rasa.messages = [{"text": "ok"}]
+    conversation_id = new_conversation_id()
+    body = client.post("/api/chat", json={
+        "message": "hi", "conversation_id": conversation_id, "locale": "cy", "area": "cardiff",
+    }).json()
+    assert body["conversation_id"] == conversation_id
+    assert body["locale"] == "cy"
+    assert resources.rasa.sent == [(conversation_id, "hi", {"locale": "cy", "area": "cardiff"})]
+
+
+def test_urgent_turn_flags_and_lists_its_services(client: TestClient, resources: Resources) -> None:
+    resources.rasa.messages = [
+        {"text": "Call 999."},
+        {"custom": meta_payload(urgent=True, services=["a-line", "no-such-service"])},
+    ]
+    body = client.post("/api/chat", json={"message": "he has a knife"}).json()
+    assert body["urgent"] is True
+    assert [s["id"] for s in body["services"]] == ["a-line"]
+    assert body["services"][0]["phone"] == "0808 2000 247"
+
+
+def test_rasa_down_or_slow_still_gives_999_and_the_helpline(
+    client: TestClient, resources: Resources
+) -> None:
+    resources.rasa.unavailable = True
+    response = client.post("/api/chat", json={"message": "help"})
+    assert response.status_code == 200
+    body = response.json()
+    assert "999" in body["replies"][0]["text"]
+    assert "0808 2000 247" in body["replies"][0]["text"]
+    assert [s["id"] for s in body["services"]] == ["national-domestic-abuse-helpline"]
+
+
+def test_a_turn_with_no_words_falls_back(client: TestClient, resources: Resources) -> None:
+    # What Rasa returns when the action server is down: nothing to say.
+    resources.rasa.messages = []
+    body = client.post("/api/chat", json={"message": "hello"}).json()
+    assert "999" in body["replies"][0]["text"]
+
+
+def test_bad_requests_are_refused_before_rasa(client: TestClient, resources: Resources) -> None:
+    for payload in [
+        {},
+        {"message": 5},
+        {"message": "hi", "unknown": True},
+        {"message": "hi", "conversation_id": "not-ours"},
+        {"message": ""},
+        {"message": " \n\t "},
+        {"message": "x" * 2001},
+    ]:
+        response = client.post("/api/chat", json=payload)
+        assert response.status_code == 422, payload
+    assert client.post("/api/chat", content=b"not json",
+                       headers={"content-type": "application/json"}).status_code == 422
+    assert resources.rasa.sent == []
+
+
+def test_the_length_limit_is_named(client: TestClient) -> None:
+    response = client.post("/api/chat", json={"message": "x" * 2001})
+    assert "2000" in response.text
+    assert client.post("/api/chat", json={"message": "x" * 2000}).status_code == 200
