@@ -1,0 +1,130 @@
+"""Loading the directory from its data folder, with every check in one place.
+
+Layout of a data folder (the package's own is services_directory/data/):
+    services/<id>.yml   one file per service (see schema.Service)
+    areas.yml           places services cover (see areas.py)
+    sources.yml         source documents services cite by key
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from services_directory.areas import Areas, load_areas
+from services_directory.directory import Directory
+from services_directory.errors import DirectoryDataError, Problem
+from services_directory.schema import Service
+from services_directory.vocabulary import COVERAGE_NOT_STATED
+from services_directory.yaml_files import read_yaml
+
+DEFAULT_DATA_DIR = Path(__file__).parent / "data"
+
+
+def load_directory(path: Path | None = None) -> Directory:
+    """Load and check the directory; raises DirectoryDataError listing every problem.
+
+    Loads once per folder: later calls return the same Directory.
+    """
+    return _load_cached((path or DEFAULT_DATA_DIR).resolve())
+
+
+@functools.lru_cache(maxsize=8)
+def _load_cached(path: Path) -> Directory:
+    directory, problems = check_directory(path)
+    if problems or directory is None:
+        raise DirectoryDataError(problems)
+    return directory
+
+
+def check_directory(path: Path) -> tuple[Directory | None, list[Problem]]:
+    """Load without raising: the directory (None if unusable) and all problems found."""
+    problems: list[Problem] = []
+    try:
+        areas = load_areas(path / "areas.yml")
+    except DirectoryDataError as exc:
+        return None, exc.problems
+    except (OSError, yaml.YAMLError) as exc:
+        return None, [Problem("areas.yml", "-", str(exc))]
+    try:
+        sources = read_yaml(path / "sources.yml") or {}
+    except (OSError, yaml.YAMLError) as exc:
+        return None, [Problem("sources.yml", "-", str(exc))]
+
+    services_dir = path / "services"
+    files = sorted(services_dir.glob("*.yml")) + sorted(services_dir.glob("*.yaml"))
+    if not files:
+        problems.append(Problem(services_dir, "-", "no service files found"))
+
+    services: dict[str, Service] = {}
+    files_by_id: dict[str, str] = {}
+    for file in files:
+        service = _read_service(file, problems)
+        if service is None:
+            continue
+        name = f"services/{file.name}"
+        if file.stem != service.id:
+            problems.append(Problem(name, "id", f"id {service.id!r} must match the file name"))
+        if service.id in services:
+            problems.append(Problem(
+                name, "id", f"duplicate id {service.id!r} (also in {files_by_id[service.id]})"
+            ))
+            continue
+        files_by_id[service.id] = name
+        problems.extend(_cross_checks(name, service, areas, sources))
+        services[service.id] = service
+
+    former_ids = _former_ids(services, problems)
+    if problems:
+        return None, problems
+    return Directory(by_id=services, former_ids=former_ids, areas=areas, sources=sources), []
+
+
+def _read_service(file: Path, problems: list[Problem]) -> Service | None:
+    name = f"services/{file.name}"
+    try:
+        raw = read_yaml(file)
+    except yaml.YAMLError as exc:
+        problems.append(Problem(name, "-", f"not valid YAML: {exc}"))
+        return None
+    if not isinstance(raw, dict):
+        problems.append(Problem(name, "-", "must be a mapping of fields"))
+        return None
+    try:
+        return Service.parse_obj(raw)
+    except ValidationError as exc:
+        for error in exc.errors():
+            field = ".".join(str(part) for part in error["loc"] if part != "__root__") or "-"
+            problems.append(Problem(name, field, error["msg"]))
+        return None
+
+
+def _cross_checks(name: str, service: Service, areas: Areas, sources: dict) -> list[Problem]:
+    """Checks that need the other data files: areas and sources must exist."""
+    problems = []
+    if service.coverage != COVERAGE_NOT_STATED:
+        for index, area_id in enumerate(service.coverage):
+            if area_id not in areas:
+                problems.append(Problem(name, f"coverage.{index}", f"unknown area {area_id!r}"))
+    for index, ref in enumerate(service.source):
+        if ref.document not in sources and not ref.document.startswith("https://"):
+            problems.append(Problem(
+                name, f"source.{index}.document",
+                f"unknown source {ref.document!r}; use a key from sources.yml or an https URL",
+            ))
+    return problems
+
+
+def _former_ids(services: dict[str, Service], problems: list[Problem]) -> dict[str, str]:
+    """Old ids keep working, but an id can never name two services."""
+    former: dict[str, str] = {}
+    for service in services.values():
+        for old_id in service.former_ids:
+            if old_id in services or old_id in former:
+                problems.append(Problem(f"services/{service.id}.yml", "former_ids",
+                                        f"{old_id!r} is already used by another service"))
+            former[old_id] = service.id
+    return former

@@ -1,0 +1,212 @@
+"""Which services to offer someone, in what order, and why.
+
+`route()` is a pure function: it reads the directory and what is known about
+the person and the time, and returns offers. It never does input or output, so
+every rule below is pinned by a unit test (tests/services_directory/).
+
+The rules, in order:
+1. Urgent (or the need `emergency`): 999 comes first.
+2. The national line for the person's nation (England, Wales, Scotland, NI).
+3. Specialist lines for each need the person has (e.g. `lgbt` -> Galop).
+4. Local services for the person's area.
+5. A service that is closed now is never offered alone: closed services move
+   after open ones, and a 24-hour phone line is always included. If no 24-hour
+   helpline with confirmed hours covers the person's nation, 999 is included
+   and the reason says so.
+Services that rule the person out (gender, age) or that have no way to contact
+them are not offered, except the national line, which is always named.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from services_directory.areas import NATIONS
+from services_directory.directory import Directory
+from services_directory.schema import Service
+from services_directory.vocabulary import COVERAGE_NOT_STATED, GENDERS, NEEDS
+
+NATIONAL_LINES: dict[str, str] = {
+    "england": "national-domestic-abuse-helpline",
+    "wales": "live-fear-free",
+    "scotland": "scotland-domestic-abuse-helpline",
+    "northern-ireland": "ni-domestic-sexual-abuse-helpline",
+}
+EMERGENCY_SERVICE = "emergency-999"
+
+# Needs every general domestic abuse service meets; they do not pick specialists.
+_GENERAL_NEEDS = frozenset({"domestic-abuse", "emergency"})
+# Coverage values that mean "national", as opposed to a local area.
+_NATIONAL_COVERAGE = frozenset({"uk", *NATIONS})
+
+
+@dataclass(frozen=True)
+class Offer:
+    """One service to offer, with the reasons it was chosen."""
+
+    service: Service
+    reasons: tuple[str, ...]
+    open_now: bool | None  # for its phone line; None when hours are unknown
+
+    @property
+    def id(self) -> str:
+        return self.service.id
+
+
+def route(
+    directory: Directory,
+    *,
+    now: dt.datetime,
+    nation: str | None = None,
+    area: str | None = None,
+    needs: Iterable[str] = (),
+    gender: str | None = None,
+    age: int | None = None,
+    language: str | None = None,
+    urgent: bool = False,
+) -> list[Offer]:
+    """The services to offer, best first. Raises ValueError for unknown ids or words.
+
+    `now` may be timezone-aware; a naive datetime is taken to be UTC.
+    """
+    needs = list(dict.fromkeys(needs))
+    nation = _check_inputs(directory, nation, area, needs, gender)
+    if area is not None and nation is None:
+        nation = directory.areas.nation_of(area)
+    urgent = urgent or "emergency" in needs
+
+    chosen: dict[str, list[str]] = {}
+
+    def offer(service_id: str, reason: str) -> None:
+        chosen.setdefault(service_id, []).append(reason)
+
+    def admits(service: Service) -> bool:
+        return service.eligibility.admits(gender, age) and bool(service.contacts)
+
+    if urgent:
+        offer(EMERGENCY_SERVICE, "Urgent: if you are in immediate danger, call 999.")
+
+    if nation is not None and NATIONAL_LINES[nation] in directory:
+        line = directory.get(NATIONAL_LINES[nation])
+        reason = f"The national domestic abuse line for {_nation_name(directory, nation)}."
+        if not line.contacts:
+            reason += " Its contact details are not yet verified in the directory."
+        offer(line.id, reason)
+
+    for need in needs:
+        if need in _GENERAL_NEEDS:
+            continue
+        for service in directory.services:
+            if (need in service.needs and _is_national(service) and admits(service)
+                    and _covers_nation(directory, service, nation)):
+                offer(service.id, f"Specialist support for: {need}.")
+
+    if area is not None:
+        area_name = directory.areas.by_id[area].name
+        for service in directory.services:
+            relevant = "domestic-abuse" in service.needs or set(needs) & set(service.needs)
+            if (not _is_national(service) and relevant and admits(service)
+                    and directory.areas.covers(service.coverage, area)):
+                offer(service.id, f"Local service for {area_name}.")
+
+    offers = [_make_offer(directory, sid, reasons, now, language)
+              for sid, reasons in chosen.items()]
+    offers = _open_before_closed(offers, urgent)
+    return _with_24_hour_line(directory, offers, nation, gender, age, now)
+
+
+def _check_inputs(directory: Directory, nation: str | None, area: str | None,
+                  needs: list[str], gender: str | None) -> str | None:
+    if nation is not None and nation not in NATIONS:
+        raise ValueError(f"unknown nation {nation!r}; use one of {list(NATIONS)}")
+    if area is not None:
+        if area not in directory.areas:
+            raise ValueError(f"unknown area {area!r}; see services_directory/data/areas.yml")
+        area_nation = directory.areas.nation_of(area)
+        if nation is not None and area_nation not in (None, nation):
+            raise ValueError(f"area {area!r} is in {area_nation}, not {nation}")
+    unknown = [need for need in needs if need not in NEEDS]
+    if unknown:
+        raise ValueError(f"unknown need(s) {unknown}")
+    if gender is not None and gender not in GENDERS:
+        raise ValueError(f"unknown gender {gender!r}; use one of {sorted(GENDERS)} or None")
+    return nation
+
+
+def _nation_name(directory: Directory, nation: str) -> str:
+    return directory.areas.by_id[nation].name if nation in directory.areas else nation
+
+
+def _is_national(service: Service) -> bool:
+    return service.coverage != COVERAGE_NOT_STATED and all(
+        place in _NATIONAL_COVERAGE for place in service.coverage
+    )
+
+
+def _covers_nation(directory: Directory, service: Service, nation: str | None) -> bool:
+    if nation is None:
+        return True  # nation unknown: offer national specialists rather than none
+    return directory.areas.covers(service.coverage, nation)
+
+
+def _make_offer(directory: Directory, service_id: str, reasons: list[str], now: dt.datetime,
+                language: str | None) -> Offer:
+    service = directory.get(service_id)
+    phone = service.phone
+    open_now = phone.hours.is_open(now) if phone and phone.hours else None
+    reasons = list(reasons)
+    if open_now is False:
+        reasons.append(f"Closed now. Open {phone.hours.describe()}." if phone and phone.hours
+                       else "Closed now.")
+    if language and language != "en":
+        if service.languages and language in service.languages:
+            reasons.append(f"Speaks {language}.")
+        elif service.interpreting:
+            reasons.append("Interpreting available.")
+    return Offer(service=service, reasons=tuple(reasons), open_now=open_now)
+
+
+def _open_before_closed(offers: list[Offer], urgent: bool) -> list[Offer]:
+    """Stable: keeps the rule order, but nothing closed comes before something reachable."""
+    first = [o for o in offers if urgent and o.id == EMERGENCY_SERVICE]
+    rest = [o for o in offers if not (urgent and o.id == EMERGENCY_SERVICE)]
+    return first + [o for o in rest if o.open_now is not False] + [
+        o for o in rest if o.open_now is False
+    ]
+
+
+def _with_24_hour_line(directory: Directory, offers: list[Offer], nation: str | None,
+                       gender: str | None, age: int | None, now: dt.datetime) -> list[Offer]:
+    """Make sure a 24-hour phone line is among the offers (rule 5)."""
+    if any(o.service.is_24_7_phone_line and o.id != EMERGENCY_SERVICE for o in offers):
+        return offers
+    candidate = _best_24_hour_line(directory, nation, gender, age)
+    if candidate is not None:
+        where = (f"covers {_nation_name(directory, nation)}" if nation
+                 else "we do not know which nation you are in yet; this line covers "
+                 + ", ".join(_nation_name(directory, n) for n in candidate.coverage))
+        return [*offers, Offer(candidate, (f"Open 24 hours; {where}.",), True)]
+    if any(o.id == EMERGENCY_SERVICE for o in offers):
+        return offers
+    emergency = directory.get(EMERGENCY_SERVICE)
+    place = _nation_name(directory, nation) if nation else "where you are"
+    reason = (f"No 24-hour helpline with confirmed hours covers {place} in the directory; "
+              "999 is always open if you are in danger.")
+    return [*offers, Offer(emergency, (reason,), True)]
+
+
+def _best_24_hour_line(directory: Directory, nation: str | None, gender: str | None,
+                       age: int | None) -> Service | None:
+    """The nation's own line if it is 24/7, else any 24/7 domestic abuse line covering it."""
+    preferred = [NATIONAL_LINES[n] for n in ([nation] if nation else NATIONS)]
+    candidates = [directory.get(i) for i in preferred if i in directory]
+    candidates += [s for s in directory.services if "domestic-abuse" in s.needs
+                   and _is_national(s)]
+    for service in candidates:
+        if (service.is_24_7_phone_line and service.id != EMERGENCY_SERVICE
+                and service.eligibility.admits(gender, age)
+                and _covers_nation(directory, service, nation)):
+            return service
+    return None

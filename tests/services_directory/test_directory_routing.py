@@ -1,0 +1,258 @@
+"""Routing rules, one test (or table) per rule, with frozen clocks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from directory_fixtures import VALID_SERVICE
+
+from services_directory import NATIONAL_LINES, Directory, check_directory, route
+from services_directory.routing import EMERGENCY_SERVICE
+
+UTC = dt.timezone.utc
+SUNDAY_2AM = dt.datetime(2026, 11, 22, 2, 0, tzinfo=UTC)
+MONDAY_10AM = dt.datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+WEDNESDAY_8PM_BST = dt.datetime(2026, 7, 22, 19, 0, tzinfo=UTC)
+TIMES = [SUNDAY_2AM, MONDAY_10AM, WEDNESDAY_8PM_BST]
+
+PLACES = [
+    {}, {"nation": "england"}, {"nation": "wales"}, {"nation": "scotland"},
+    {"nation": "northern-ireland"}, {"area": "hackney"}, {"area": "high-peak"},
+    {"area": "cheshire-east"}, {"area": "cardiff"}, {"area": "glasgow"}, {"area": "belfast"},
+]
+NEED_SETS = [[], ["lgbt"], ["male-victims"], ["housing"], ["forced-marriage", "legal"]]
+
+
+def ids(offers: list) -> list[str]:
+    return [offer.id for offer in offers]
+
+
+def fresh(data: Path) -> Directory:
+    """Load a changed data folder without load_directory's cache."""
+    directory, problems = check_directory(data)
+    assert directory is not None, problems
+    return directory
+
+
+# Rule 1: urgent always starts with 999.
+
+@pytest.mark.parametrize(("place", "now"), itertools.product(PLACES, TIMES))
+def test_urgent_always_starts_with_999(directory: Directory, place: dict,
+                                       now: dt.datetime) -> None:
+    offers = route(directory, now=now, urgent=True, needs=["lgbt"], **place)
+    assert offers[0].id == EMERGENCY_SERVICE
+    assert "999" in offers[0].reasons[0]
+    assert ids(offers).count(EMERGENCY_SERVICE) == 1
+
+
+def test_need_emergency_counts_as_urgent(directory: Directory) -> None:
+    assert route(directory, now=MONDAY_10AM, nation="england", needs=["emergency"])[0].id \
+        == EMERGENCY_SERVICE
+
+
+def test_not_urgent_does_not_lead_with_999_when_a_24_hour_line_exists(
+    directory: Directory,
+) -> None:
+    offers = route(directory, now=SUNDAY_2AM, nation="england")
+    assert EMERGENCY_SERVICE not in ids(offers)
+
+
+# Rule 2: the national line by nation, first when not urgent, right after 999 when urgent.
+
+@pytest.mark.parametrize(("nation", "line"), sorted(NATIONAL_LINES.items()))
+def test_national_line_by_nation(directory: Directory, nation: str, line: str) -> None:
+    assert route(directory, now=MONDAY_10AM, nation=nation)[0].id == line
+    assert ids(route(directory, now=MONDAY_10AM, nation=nation, urgent=True))[:2] == [
+        EMERGENCY_SERVICE, line]
+
+
+def test_national_lines_are_the_issue_ids() -> None:
+    assert NATIONAL_LINES == {
+        "england": "national-domestic-abuse-helpline",
+        "wales": "live-fear-free",
+        "scotland": "scotland-domestic-abuse-helpline",
+        "northern-ireland": "ni-domestic-sexual-abuse-helpline",
+    }
+
+
+@pytest.mark.parametrize(("area", "line"), [
+    ("hackney", "national-domestic-abuse-helpline"), ("high-peak",
+                                                     "national-domestic-abuse-helpline"),
+    ("cardiff", "live-fear-free"), ("swansea", "live-fear-free"),
+    ("edinburgh", "scotland-domestic-abuse-helpline"),
+    ("derry-and-strabane", "ni-domestic-sexual-abuse-helpline"),
+])
+def test_area_gives_its_nations_line(directory: Directory, area: str, line: str) -> None:
+    assert route(directory, now=MONDAY_10AM, area=area)[0].id == line
+
+
+# Rule 3: specialist lines by need.
+
+@pytest.mark.parametrize(("nation", "need", "expected"), [
+    ("england", "lgbt", {"galop"}),
+    ("england", "male-victims", {"mens-advice-line", "mankind-initiative"}),
+    ("wales", "male-victims", {"dyn-wales", "mens-advice-line", "mankind-initiative"}),
+    ("england", "forced-marriage", {"karma-nirvana", "forced-marriage-unit"}),
+    ("scotland", "honour-based-abuse", {"karma-nirvana"}),
+    ("england", "stalking", {"national-stalking-helpline"}),
+    ("england", "image-based-abuse", {"revenge-porn-helpline"}),
+    ("england", "perpetrators", {"respect-phoneline"}),
+])
+def test_specialist_by_need(directory: Directory, nation: str, need: str,
+                            expected: set[str]) -> None:
+    offers = route(directory, now=MONDAY_10AM, nation=nation, needs=[need])
+    specialists = {o.id for o in offers if any(need in r for r in o.reasons)}
+    assert specialists == expected
+
+
+def test_specialists_outside_their_coverage_are_not_offered(directory: Directory) -> None:
+    # Dyn Wales covers Wales only; Galop's sources cover England and Wales only.
+    assert "dyn-wales" not in ids(route(directory, now=MONDAY_10AM, nation="england",
+                                        needs=["male-victims"]))
+    assert "galop" not in ids(route(directory, now=MONDAY_10AM, nation="scotland",
+                                    needs=["lgbt"]))
+
+
+def test_services_without_any_contact_are_not_offered(directory: Directory) -> None:
+    # Paladin is in the directory for stalking but the sources give no contact details.
+    assert "paladin" not in ids(route(directory, now=MONDAY_10AM, nation="england",
+                                      needs=["stalking"]))
+
+
+# Eligibility: gender and age rule services out only when known.
+
+def test_gender_rules_out_single_gender_services(directory: Directory) -> None:
+    women = ids(route(directory, now=MONDAY_10AM, nation="england",
+                      needs=["male-victims", "legal"], gender="women"))
+    men = ids(route(directory, now=MONDAY_10AM, nation="england",
+                    needs=["male-victims", "legal"], gender="men"))
+    unknown = ids(route(directory, now=MONDAY_10AM, nation="england",
+                        needs=["male-victims", "legal"]))
+    assert "mens-advice-line" not in women and "rights-of-women" in women
+    assert "mens-advice-line" in men and "rights-of-women" not in men
+    assert {"mens-advice-line", "rights-of-women"} <= set(unknown)
+
+
+def test_age_rules_out_16_plus_services(directory: Directory) -> None:
+    assert "hackney-dais" not in ids(route(directory, now=MONDAY_10AM, area="hackney", age=15))
+    assert "hackney-dais" in ids(route(directory, now=MONDAY_10AM, area="hackney", age=16))
+
+
+# Rule 4: local services by area (including areas within a county).
+
+@pytest.mark.parametrize(("area", "local"), [
+    ("hackney", "hackney-dais"),
+    ("high-peak", "derbyshire-domestic-abuse-helpline"),
+    ("derbyshire", "derbyshire-domestic-abuse-helpline"),
+])
+def test_local_service_by_area(directory: Directory, area: str, local: str) -> None:
+    offers = route(directory, now=MONDAY_10AM, area=area)
+    assert local in ids(offers)
+    assert any("Local service" in r for r in offers[ids(offers).index(local)].reasons)
+
+
+def test_local_services_stay_local(directory: Directory) -> None:
+    assert "hackney-dais" not in ids(route(directory, now=MONDAY_10AM, area="tower-hamlets"))
+    assert "hackney-dais" not in ids(route(directory, now=MONDAY_10AM, nation="england"))
+
+
+def test_housing_need_adds_hackney_out_of_hours(directory: Directory) -> None:
+    assert "hackney-out-of-hours" in ids(route(directory, now=SUNDAY_2AM, area="hackney",
+                                               needs=["housing"]))
+    assert "hackney-out-of-hours" not in ids(route(directory, now=SUNDAY_2AM, area="hackney"))
+
+
+# Rule 5: a closed service is never offered alone; a 24-hour line is always included.
+
+def test_hackney_dais_at_2am_sunday_comes_only_with_a_24_hour_line(
+    directory: Directory,
+) -> None:
+    offers = route(directory, now=SUNDAY_2AM, area="hackney")
+    dais = offers[ids(offers).index("hackney-dais")]
+    assert dais.open_now is False
+    assert any("Closed now" in r for r in dais.reasons)
+    assert offers[0].service.is_24_7_phone_line and offers[0].open_now is True
+    # Nothing closed is placed before something reachable.
+    assert ids(offers).index("hackney-dais") > ids(offers).index(offers[0].id)
+
+
+def test_hackney_dais_in_office_hours_is_open(directory: Directory) -> None:
+    offers = route(directory, now=MONDAY_10AM, area="hackney")
+    assert offers[ids(offers).index("hackney-dais")].open_now is True
+
+
+@pytest.mark.parametrize(("place", "needs", "now", "urgent"),
+                         itertools.product(PLACES, NEED_SETS, TIMES, [False, True]))
+def test_every_answer_includes_a_24_hour_line_and_something_open(
+    directory: Directory, place: dict, needs: list[str], now: dt.datetime, urgent: bool
+) -> None:
+    offers = route(directory, now=now, needs=needs, urgent=urgent, **place)
+    assert any(o.service.is_24_7_phone_line for o in offers)
+    assert any(o.open_now is True for o in offers)
+    assert len(ids(offers)) == len(set(ids(offers))), "a service is offered twice"
+    first_closed = next((i for i, o in enumerate(offers) if o.open_now is False), len(offers))
+    assert all(o.open_now is not False for o in offers[:first_closed])
+    assert all(o.open_now is False for o in offers[first_closed:])
+
+
+def test_wales_gets_a_24_hour_line_when_its_own_line_has_no_hours(
+    directory: Directory,
+) -> None:
+    offers = route(directory, now=SUNDAY_2AM, nation="wales")
+    assert ids(offers) == ["live-fear-free", "victim-support"]
+    assert "Open 24 hours" in offers[1].reasons[0]
+
+
+def test_without_any_24_hour_helpline_999_is_included_and_explained(
+    directory: Directory,
+) -> None:
+    offers = route(directory, now=SUNDAY_2AM, nation="scotland")
+    assert ids(offers)[-1] == EMERGENCY_SERVICE
+    assert "No 24-hour helpline" in offers[-1].reasons[0]
+
+
+def test_24_hour_rule_holds_when_the_national_line_loses_its_hours(
+    data_copy: Path,
+) -> None:
+    line = data_copy / "services" / "national-domestic-abuse-helpline.yml"
+    line.write_text(line.read_text().replace("    hours: 24/7\n", "", 1))
+    changed = fresh(data_copy)
+    offers = route(changed, now=SUNDAY_2AM, area="hackney")
+    assert ids(offers)[0] == "national-domestic-abuse-helpline"
+    assert "victim-support" in ids(offers)  # the remaining 24-hour line for England
+    (data_copy / "services" / "victim-support.yml").unlink()
+    (data_copy / "services" / "derbyshire-domestic-abuse-helpline.yml").unlink()
+    offers = route(fresh(data_copy), now=SUNDAY_2AM, area="hackney")
+    assert ids(offers)[-1] == EMERGENCY_SERVICE
+
+
+# Inputs: unknown words fail loudly; the function is pure.
+
+@pytest.mark.parametrize("bad", [
+    {"nation": "france"}, {"area": "atlantis"}, {"needs": ["lgbtq"]}, {"gender": "female"},
+    {"nation": "wales", "area": "hackney"},
+])
+def test_unknown_inputs_raise(directory: Directory, bad: dict) -> None:
+    with pytest.raises(ValueError):
+        route(directory, now=MONDAY_10AM, **bad)
+
+
+def test_route_is_pure(directory: Directory) -> None:
+    before = [s.copy() for s in directory.services]
+    first = route(directory, now=SUNDAY_2AM, area="hackney", needs=["lgbt"])
+    second = route(directory, now=SUNDAY_2AM, area="hackney", needs=["lgbt"])
+    assert first == second
+    assert before == directory.services
+
+
+def test_language_is_mentioned_when_a_service_speaks_it(
+    data_copy: Path, write_service: Callable[[str, str], Path]
+) -> None:
+    write_service("test-line", VALID_SERVICE + "languages: [en, tr]\n")
+    offers = route(fresh(data_copy), now=MONDAY_10AM, area="hackney", language="tr")
+    test_line = offers[ids(offers).index("test-line")]
+    assert "Speaks tr." in test_line.reasons

@@ -1,0 +1,150 @@
+"""Bad data fails loudly, naming the file, the field and the problem."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from directory_fixtures import VALID_SERVICE
+
+from services_directory import DirectoryDataError, check_directory, load_directory
+from services_directory.__main__ import main
+
+WriteService = Callable[[str, str], Path]
+
+
+def problems_for(data: Path) -> list[str]:
+    directory, problems = check_directory(data)
+    assert directory is None, "expected the data to be rejected"
+    return [str(problem) for problem in problems]
+
+
+def test_the_valid_fixture_is_accepted(data_copy: Path, write_service: WriteService) -> None:
+    write_service("test-line", VALID_SERVICE)
+    directory, problems = check_directory(data_copy)
+    assert problems == []
+    assert directory is not None and "test-line" in directory
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "message"),
+    [
+        ('number: "020 8356 4458"', 'number: "020 8356 445"', "contacts.0",
+         "not a valid UK phone number"),
+        ("needs: [domestic-abuse]", "needs: [domestic-abuze]", "needs", "unknown need"),
+        ("coverage: [hackney]", "coverage: [hackny]", "coverage.0", "unknown area 'hackny'"),
+        ("  - document: hackney-council-dv-page", "  - document: my-memory", "source.0.document",
+         "unknown source 'my-memory'"),
+        ("last_verified: 2026-01-01", "last_verified: 2999-01-01", "last_verified",
+         "in the future"),
+        ('opens: "09:00"', 'opens: "18:00"', "contacts.0.hours.weekly.0",
+         "must be before closes"),
+        ("days: [mon, tue", "days: [monday, tue", "contacts.0.hours.weekly.0.days.0",
+         "unknown day 'monday'"),
+        ("  en: A line used by the tests.", "  fr: Une ligne.", "description",
+         "English text"),
+        ("name: Test line", "nmae: Test line", "nmae", "extra fields not permitted"),
+        ("id: test-line", "id: Test Line", "id", "not a slug"),
+    ],
+)
+def test_broken_field_is_reported_precisely(
+    data_copy: Path, write_service: WriteService, old: str, new: str, field: str, message: str
+) -> None:
+    assert old in VALID_SERVICE
+    write_service("test-line", VALID_SERVICE.replace(old, new))
+    problems = problems_for(data_copy)
+    assert any(p.startswith(f"services/test-line.yml: {field}: ") and message in p
+               for p in problems), problems
+
+
+def test_missing_source_is_an_error(data_copy: Path, write_service: WriteService) -> None:
+    text = VALID_SERVICE.replace("source:\n  - document: hackney-council-dv-page\n", "")
+    write_service("test-line", text)
+    assert any("services/test-line.yml: source: field required" in p
+               for p in problems_for(data_copy))
+
+
+def test_duplicate_id_is_an_error(data_copy: Path, write_service: WriteService) -> None:
+    write_service("galop-copy", (data_copy / "services" / "galop.yml").read_text())
+    problems = problems_for(data_copy)
+    assert any("id: duplicate id 'galop'" in p and "galop-copy.yml" in p for p in problems)
+
+
+def test_id_must_match_file_name(data_copy: Path, write_service: WriteService) -> None:
+    write_service("other-name", VALID_SERVICE)
+    assert any("other-name.yml: id: id 'test-line' must match the file name" in p
+               for p in problems_for(data_copy))
+
+
+def test_duplicate_yaml_key_is_an_error(data_copy: Path, write_service: WriteService) -> None:
+    write_service("test-line", VALID_SERVICE + 'name: "Second name"\n')
+    assert any("test-line.yml" in p and "duplicate key 'name'" in p
+               for p in problems_for(data_copy))
+
+
+def test_display_must_be_the_same_number(data_copy: Path, write_service: WriteService) -> None:
+    text = VALID_SERVICE.replace('number: "020 8356 4458"',
+                                 'number: "020 8356 4458"\n    display: "020 8356 4459"')
+    write_service("test-line", text)
+    assert any("is not the same number" in p for p in problems_for(data_copy))
+
+
+def test_malformed_short_code_is_rejected(data_copy: Path, write_service: WriteService) -> None:
+    text = VALID_SERVICE.replace("  - channel: phone\n", "  - channel: text\n").replace(
+        '"020 8356 4458"', '"607779"')
+    write_service("test-line", text)
+    assert any("'607779' is not a valid UK short number" in p for p in problems_for(data_copy))
+
+
+def test_former_id_cannot_take_an_existing_id(
+    data_copy: Path, write_service: WriteService
+) -> None:
+    write_service("test-line", VALID_SERVICE + "former_ids: [galop]\n")
+    assert any("'galop' is already used" in p for p in problems_for(data_copy))
+
+
+def test_load_directory_raises_with_every_problem(
+    data_copy: Path, write_service: WriteService
+) -> None:
+    write_service("test-line", VALID_SERVICE.replace("needs: [domestic-abuse]", "needs: [x]"))
+    with pytest.raises(DirectoryDataError) as raised:
+        load_directory(data_copy)
+    assert "services/test-line.yml: needs: unknown need(s) ['x']" in str(raised.value)
+
+
+def test_unknown_area_in_areas_file_is_an_error(data_copy: Path) -> None:
+    areas = data_copy / "areas.yml"
+    areas.write_text(areas.read_text().replace("within: derbyshire", "within: derbys"))
+    assert any("areas.yml: areas.high-peak.within: unknown area 'derbys'" in p
+               for p in problems_for(data_copy))
+
+
+def test_cli_validate_passes_on_shipped_data(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate"]) == 0
+    assert capsys.readouterr().out.startswith("OK: ")
+
+
+def test_cli_validate_fails_with_a_precise_message(
+    data_copy: Path, write_service: WriteService, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_service("test-line", VALID_SERVICE.replace("020 8356 4458", "020 8356 445"))
+    assert main(["validate", "--data", str(data_copy)]) == 1
+    err = capsys.readouterr().err
+    assert "INVALID: 1 problem(s)" in err
+    assert "services/test-line.yml: contacts.0: '020 8356 445' is not a valid UK phone number" \
+        in err
+
+
+def test_cli_stale_lists_old_entries(
+    data_copy: Path, write_service: WriteService, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_service("test-line", VALID_SERVICE.replace("2026-01-01", "2020-01-01"))
+    assert main(["stale", "--data", str(data_copy), "--older-than", "180d"]) == 0
+    out = capsys.readouterr().out
+    assert "test-line: last verified 2020-01-01" in out
+    assert "galop" not in out
+
+
+def test_cli_stale_rejects_a_bad_age(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stale", "--older-than", "six months"]) == 2
