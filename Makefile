@@ -34,8 +34,17 @@ $(STAMP): requirements/lock.txt requirements/rasa.txt
 	$(BIN)/pip install --quiet --no-deps --ignore-requires-python -r requirements/rasa.txt
 	touch $@
 
-train: install ## Train the model (Rasa skips it when nothing changed)
+TRAINING_FILES := bot/config.yml $(shell find bot/domain data -name '*.yml')
+MODEL_STAMP := models/.trained
+
+train: $(MODEL_STAMP) ## Train the model if its config, domain or data changed
+
+# Rasa's fingerprint cache (.rasa/) retrains only the components whose inputs changed;
+# the stamp skips packaging a new model when nothing did. Only the newest model is kept.
+$(MODEL_STAMP): $(STAMP) $(TRAINING_FILES)
 	$(RASA) train $(RASA_PATHS) --data data --out models
+	ls -t models/*.tar.gz | tail -n +2 | xargs -r rm --
+	touch $@
 
 validate: install ## Check the training data and domain for conflicts
 	$(RASA) data validate $(RASA_PATHS) --data data

@@ -34,11 +34,11 @@ def percentile(values: list[float], q: float) -> float:
         else values[0]
 
 
-async def conversation(http: httpx.AsyncClient, target: str, url: str, turns: int) -> list[float]:
+async def conversation(http: httpx.AsyncClient, target: str, url: str) -> list[float]:
+    """One short conversation, as a person would have it; its latencies in ms."""
     conversation_id = new_conversation_id()
     timings = []
-    for turn in range(turns):
-        message = MESSAGES[turn % len(MESSAGES)]
+    for message in MESSAGES:
         if target == "gateway":
             body = {"message": message, "conversation_id": conversation_id}
         else:
@@ -50,13 +50,20 @@ async def conversation(http: httpx.AsyncClient, target: str, url: str, turns: in
     return timings
 
 
+async def worker(http: httpx.AsyncClient, target: str, url: str, requests: int) -> list[float]:
+    timings: list[float] = []
+    while len(timings) < requests:
+        timings += await conversation(http, target, url)
+    return timings
+
+
 async def measure(target: str, url: str, concurrency: int) -> list[float]:
-    turns = REQUESTS_PER_LEVEL // concurrency
     limits = httpx.Limits(max_connections=concurrency)
     async with httpx.AsyncClient(limits=limits) as http:
-        await conversation(http, target, url, len(MESSAGES))  # warm-up
+        await conversation(http, target, url)  # warm-up
         results = await asyncio.gather(
-            *(conversation(http, target, url, turns) for _ in range(concurrency))
+            *(worker(http, target, url, REQUESTS_PER_LEVEL // concurrency)
+              for _ in range(concurrency))
         )
     return [t for timings in results for t in timings]
 
@@ -66,7 +73,7 @@ async def run(stack: Stack) -> None:
         "gateway": f"{stack.url}/api/chat",
         "rasa": f"{stack.rasa_url}/webhooks/rest/webhook",
     }
-    print(f"\n{REQUESTS_PER_LEVEL} requests per row, cycling through {len(MESSAGES)} messages")
+    print(f"\n{REQUESTS_PER_LEVEL} requests per row: conversations of {len(MESSAGES)} messages")
     print(f"{'concurrent':>10} | {'rasa p50':>9} {'rasa p95':>9} | "
           f"{'/api/chat p50':>13} {'/api/chat p95':>13} | {'ratio p50':>9} {'ratio p95':>9}")
     for concurrency in CONCURRENCY:

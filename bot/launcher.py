@@ -198,6 +198,8 @@ class Stack:
                 "--host", self.host, "--port", str(self.port),
                 # The access log would record IP addresses and conversation ids.
                 "--no-access-log",
+                # No websockets served; uvicorn's would need a newer websockets than Rasa's.
+                "--ws", "none",
             ])
             self._wait(lambda: self._http_ok(f"{self.actions_url}/health"), "actions", deadline)
             self._wait(lambda: self._http_ok(f"{self.rasa_url}/"), "rasa", deadline)

@@ -1,0 +1,106 @@
+"""The whole stack end to end through POST /api/chat: real Redis, Rasa, actions and gateway.
+
+Tests run in file order; the last ones stop parts of the stack on purpose.
+"""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from bot.launcher import Stack
+from tests.integration.conftest import RECORD_EXP
+
+pytestmark = pytest.mark.integration
+
+NATIONAL_HELPLINE = "national-domestic-abuse-helpline"
+
+
+def chat(stack: Stack, message: str, conversation_id: str | None = None) -> dict:
+    body = {"message": message}
+    if conversation_id:
+        body["conversation_id"] = conversation_id
+    response = httpx.post(f"{stack.url}/api/chat", json=body, timeout=30)
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_health_is_ok_when_everything_runs(stack: Stack) -> None:
+    assert httpx.get(f"{stack.url}/healthz").json() == {
+        "status": "ok", "rasa": "ok", "actions": "ok", "redis": "ok",
+    }
+
+
+def test_widget_demo_page_is_served(stack: Stack) -> None:
+    page = httpx.get(f"{stack.url}/")
+    assert page.status_code == 200
+    assert "widget.js" in page.text
+    assert httpx.get(f"{stack.url}/widget.js").status_code == 200
+
+
+def test_greeting_disclosure_and_danger_in_one_conversation(stack: Stack) -> None:
+    hello = chat(stack, "hello")
+    conversation_id = hello["conversation_id"]
+    assert hello["urgent"] is False
+    assert hello["replies"] and "999" in hello["replies"][0]["text"]
+
+    disclosure = chat(stack, "my husband keeps putting me down and takes all my money",
+                      conversation_id)
+    assert disclosure["conversation_id"] == conversation_id
+    assert disclosure["urgent"] is False
+    assert [s["id"] for s in disclosure["services"]] == [NATIONAL_HELPLINE]
+    assert disclosure["services"][0]["phone"] == "0808 2000 247"
+    assert "not your fault" in disclosure["replies"][0]["text"]
+
+    urgent = chat(stack, "he's got a knife and he says he'll kill me", conversation_id)
+    assert urgent["urgent"] is True
+    first = urgent["replies"][0]["text"]
+    assert first.startswith("If you are in danger now, call 999")
+    assert NATIONAL_HELPLINE in [s["id"] for s in urgent["services"]]
+
+
+def test_conversation_expires_in_redis_and_delete_forgets_it(stack: Stack) -> None:
+    conversation_id = chat(stack, "hello")["conversation_id"]
+    redis = stack.redis_address().client()
+    key = f"tracker:{conversation_id}"
+    ttl = redis.ttl(key)
+    assert 0 < ttl <= RECORD_EXP
+
+    response = httpx.delete(f"{stack.url}/api/conversations/{conversation_id}")
+    assert response.status_code == 204
+    assert redis.exists(key) == 0
+    # Unknown ids get the same answer, so it reveals nothing.
+    assert httpx.delete(f"{stack.url}/api/conversations/{'A' * 32}").status_code == 204
+
+
+def test_no_log_line_holds_message_text_or_conversation_id(stack: Stack) -> None:
+    marker = "zebra" + "quartz" + "7731"
+    reply = chat(stack, f"my partner hurts me {marker}")
+    conversation_id = reply["conversation_id"]
+    httpx.delete(f"{stack.url}/api/conversations/{conversation_id}")
+    assert stack.log_dir is not None
+    for log in stack.log_dir.glob("*.log"):
+        text = log.read_text(errors="replace")
+        assert marker not in text, log.name
+        assert conversation_id not in text, log.name
+
+def test_action_server_down_still_gives_999_and_the_helpline(stack: Stack) -> None:
+    stack.stop_part("actions")
+    reply = chat(stack, "my partner hits me")
+    assert "999" in reply["replies"][0]["text"]
+    assert "0808 2000 247" in reply["replies"][0]["text"]
+    health = httpx.get(f"{stack.url}/healthz").json()
+    assert health["status"] == "degraded"
+    assert health["actions"] == "down"
+
+
+def test_rasa_down_still_gives_999_and_the_helpline(stack: Stack) -> None:
+    stack.stop_part("rasa")
+    reply = chat(stack, "help me please")
+    assert "999" in reply["replies"][0]["text"]
+    assert "0808 2000 247" in reply["replies"][0]["text"]
+    assert [s["id"] for s in reply["services"]] == [NATIONAL_HELPLINE]
+    assert httpx.get(f"{stack.url}/healthz").json() == {
+        "status": "degraded", "rasa": "down", "actions": "down", "redis": "ok",
+    }
+
