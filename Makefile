@@ -12,13 +12,9 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
-# No progress bars in CI logs.
-ifdef CI
-export TQDM_DISABLE := 1
-endif
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint train validate eval bench shell clean lock
+.PHONY: help install run test lint train validate eval bench shell clean lock browser
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -42,7 +38,7 @@ train: $(MODEL_STAMP) ## Train the model if its config, domain or data changed
 # Rasa's fingerprint cache (.rasa/) retrains only the components whose inputs changed;
 # the stamp skips packaging a new model when nothing did. Only the newest model is kept.
 $(MODEL_STAMP): $(STAMP) $(TRAINING_FILES)
-	$(RASA) train $(RASA_PATHS) --data data --out models
+	$(RASA) train $(RASA_PATHS) --data data --out models $(if $(CI),--quiet)
 	ls -t models/*.tar.gz | tail -n +2 | xargs -r rm --
 	touch $@
 
@@ -52,8 +48,21 @@ validate: install ## Check the training data and domain for conflicts
 run: train ## Start Redis, Rasa, the action server and the gateway
 	$(BIN)/python -m bot.launcher
 
-test: train lint ## Install what tests need and run the whole suite
+test: train lint browser ## Install what tests need and run the whole suite
 	$(BIN)/python -m pytest
+
+# The widget's tests drive Debian's Chromium (a test tool's own browser download
+# cannot work offline). Elsewhere, set CHROMIUM_PATH to a local Chrome or Chromium.
+CHROMIUM_PATH ?= /usr/bin/chromium
+export CHROMIUM_PATH
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+browser: $(CHROMIUM_PATH) ## Install Debian's chromium for the browser tests
+
+$(CHROMIUM_PATH):
+	@command -v apt-get >/dev/null || { echo "No apt-get: set CHROMIUM_PATH to a Chrome or Chromium"; exit 1; }
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
 
 lint: install ## ruff over all Python code
 	$(BIN)/ruff check .

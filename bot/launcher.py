@@ -168,6 +168,8 @@ class Stack:
             "TF_CPP_MIN_LOG_LEVEL": "2",
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
             "PYTHONPATH": str(ROOT),
+            # The action server has no flag for its interface; it reads this instead.
+            "SANIC_HOST": "127.0.0.1",
             # Read by Rasa from bot/endpoints.yml.
             "ACTION_ENDPOINT_URL": f"{self.actions_url}/webhook",
             "REDIS_HOST": address.host,
@@ -309,7 +311,9 @@ def shell(stack: Stack) -> int:
 
 def main(argv: list[str]) -> int:
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
-    # Stop the children on `kill` as on Ctrl-C.
+    # Stop the children on Ctrl-C and `kill`, even when started with SIGINT ignored
+    # (as a background job of a script is).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     stack = Stack.from_env()
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -18,6 +19,8 @@ from bot.gateway.settings import Settings
 from services_directory import load_directory
 
 WIDGET_DIR = Path(__file__).resolve().parents[2] / "web_widget"
+# httpx logs every request URL at INFO; the gateway's own log says what matters.
+logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

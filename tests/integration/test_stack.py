@@ -6,6 +6,7 @@ Tests run in file order; the last ones stop parts of the stack on purpose.
 from __future__ import annotations
 
 import httpx
+import psutil
 import pytest
 
 from bot.launcher import Stack
@@ -29,6 +30,15 @@ def test_health_is_ok_when_everything_runs(stack: Stack) -> None:
     assert httpx.get(f"{stack.url}/healthz").json() == {
         "status": "ok", "rasa": "ok", "actions": "ok", "redis": "ok",
     }
+
+
+def test_only_the_gateway_listens_beyond_loopback(stack: Stack) -> None:
+    for name in ("redis", "actions", "rasa"):
+        pid = stack.processes[name].pid
+        listening = [c.laddr for c in psutil.Process(pid).net_connections(kind="inet")
+                     if c.status == psutil.CONN_LISTEN]
+        assert listening, name
+        assert all(address.ip == "127.0.0.1" for address in listening), (name, listening)
 
 
 def test_widget_demo_page_is_served(stack: Stack) -> None:
