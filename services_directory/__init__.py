@@ -6,6 +6,7 @@ Public API (imported by the gateway and the Rasa actions):
     Directory.get(id) / .services / .card(id, now)
     route(directory, now=..., nation=..., area=..., needs=..., ...) -> list[Offer]
     resolve_place(directory, text) -> Place | None
+    find_services(directory, now=..., area=..., need=..., language=..., open_now=...)
 
 See docs/directory.md for how to add or check a service.
 """
@@ -16,6 +17,7 @@ from services_directory.errors import DirectoryDataError, Problem
 from services_directory.loader import check_directory, load_directory
 from services_directory.routing import NATIONAL_LINES, Offer, route
 from services_directory.schema import Contact, Service
+from services_directory.search import FilterError, find_services
 
 
 def resolve_place(directory: Directory, text: str) -> Place | None:
@@ -33,11 +35,13 @@ __all__ = [
     "Contact",
     "Directory",
     "DirectoryDataError",
+    "FilterError",
     "Offer",
     "Place",
     "Problem",
     "Service",
     "check_directory",
+    "find_services",
     "load_directory",
     "resolve_place",
     "route",

@@ -40,8 +40,12 @@ def _load_cached(path: Path) -> Directory:
     return directory
 
 
-def check_directory(path: Path) -> tuple[Directory | None, list[Problem]]:
-    """Load without raising: the directory (None if unusable) and all problems found."""
+def check_directory(path: Path, *, allow_empty: bool = False
+                    ) -> tuple[Directory | None, list[Problem]]:
+    """Load without raising: the directory (None if unusable) and all problems found.
+
+    `allow_empty` accepts a folder with no service files yet (an import's target).
+    """
     problems: list[Problem] = []
     try:
         areas = load_areas(path / "areas.yml")
@@ -56,7 +60,7 @@ def check_directory(path: Path) -> tuple[Directory | None, list[Problem]]:
 
     services_dir = path / "services"
     files = sorted(services_dir.glob("*.yml")) + sorted(services_dir.glob("*.yaml"))
-    if not files:
+    if not files and not allow_empty:
         problems.append(Problem(services_dir, "-", "no service files found"))
 
     services: dict[str, Service] = {}
@@ -128,3 +132,18 @@ def _former_ids(services: dict[str, Service], problems: list[Problem]) -> dict[s
                                         f"{old_id!r} is already used by another service"))
             former[old_id] = service.id
     return former
+
+
+def check_translations(directory: Directory, languages: list[str]) -> list[Problem]:
+    """A problem for each service whose description lacks one of `languages`.
+
+    English is always required (by the schema); other languages become required
+    when the assistant starts answering in them.
+    """
+    return [
+        Problem(f"services/{service.id}.yml", "description",
+                f"no {code!r} translation (required by --require-language {code})")
+        for code in languages
+        for service in sorted(directory.services, key=lambda s: s.id)
+        if not service.description.get(code, "").strip()
+    ]

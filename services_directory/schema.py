@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Any, Literal
 
 from babel import Locale, UnknownLocaleError
 from pydantic import AnyHttpUrl, BaseModel, Extra, root_validator, validator
 
-from services_directory.hours import Hours
+from services_directory.hours import ALWAYS, Hours
 from services_directory.phones import PhoneNumberError, parse_uk_number
 from services_directory.vocabulary import (
     CHANNELS,
@@ -217,6 +217,19 @@ class Service(Strict):
         if value > dt.date.today():
             raise ValueError(f"last_verified {value} is in the future")
         return value
+
+    def to_data(self) -> dict[str, Any]:
+        """The service as plain data in the file layout, for writing a service file.
+
+        Fields at their defaults are left out, as a maintainer would leave them out.
+        """
+        data = self.dict(exclude_defaults=True)
+        for contact in data.get("contacts", []):
+            if contact.get("url") is not None:
+                contact["url"] = str(contact["url"])
+            if contact.get("hours") == {"always": True}:
+                contact["hours"] = ALWAYS
+        return data
 
     # Convenience for routing and cards.
 

@@ -14,7 +14,7 @@ from redis.asyncio import Redis
 
 from bot.gateway.rasa_client import RasaClient
 from bot.gateway.resources import Resources
-from bot.gateway.routes import chat, conversations, health
+from bot.gateway.routes import chat, conversations, health, services
 from bot.gateway.settings import Settings
 from services_directory import load_directory
 
@@ -47,6 +47,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(chat.router)
     app.include_router(conversations.router)
     app.include_router(health.router)
+    app.include_router(services.router)
     # Last, so the API routes win: widget.js, widget.css and the demo page at /.
     app.mount("/", StaticFiles(directory=WIDGET_DIR, html=True), name="widget")
     return app

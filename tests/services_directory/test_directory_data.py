@@ -47,14 +47,22 @@ REQUIRED_IDS = [
     "bright-sky",
     "hollie-guard",
     "emergency-999",
-    # Required by the gateway and actions (facts pending verification, see omitted_facts).
+    # Beyond the documents, for UK-wide routing (issue 3 cites each service's own site).
     "scotland-domestic-abuse-helpline",
-    "scotland-domestic-abuse-forced-marriage-helpline",
     "ni-domestic-sexual-abuse-helpline",
     "samaritans",
+    "childline",
+    "hourglass",
+    "rape-crisis",
+    "police-101",
 ]
+# Ids the gateway and actions were written against, kept as aliases.
+FORMER_IDS = {
+    "scotland-domestic-abuse-forced-marriage-helpline": "scotland-domestic-abuse-helpline",
+}
 
-# Main phone number of each service, as the sources give it (E.164 compared).
+# Main phone number of each service, written exactly as issue 3 gives it; compared in
+# libphonenumber's normalised form, so "0808 80 10 800" and "0808 801 0800" are equal.
 PHONE_NUMBERS = {
     "national-domestic-abuse-helpline": "0808 2000 247",
     "mens-advice-line": "0808 801 0327",
@@ -73,6 +81,24 @@ PHONE_NUMBERS = {
     "hackney-out-of-hours": "020 8356 2300",
     "derbyshire-domestic-abuse-helpline": "0800 0198 668",
     "emergency-999": "999",
+    "scotland-domestic-abuse-helpline": "0800 027 1234",
+    "ni-domestic-sexual-abuse-helpline": "0808 802 1414",
+    "samaritans": "116 123",
+    "childline": "0800 1111",
+    "hourglass": "0808 808 8141",
+    "rape-crisis": "0808 500 2222",
+    "police-101": "101",
+}
+
+# The lines issue 3 adds beyond the documents, with the hours it gives (None: not given).
+UK_WIDE_LINES = {
+    "scotland-domestic-abuse-helpline": ("https://sdafmh.org.uk", "24/7"),
+    "ni-domestic-sexual-abuse-helpline": ("https://www.dsahelpline.org", "24/7"),
+    "samaritans": ("https://www.samaritans.org", "24/7"),
+    "childline": ("https://www.childline.org.uk", None),
+    "hourglass": ("https://www.wearehourglass.org", None),
+    "rape-crisis": ("https://rapecrisis.org.uk", "24/7"),
+    "police-101": ("https://www.police.uk/pu/contact-the-police/", None),
 }
 
 
@@ -82,6 +108,19 @@ def test_required_service_is_present(directory: Directory, service_id: str) -> N
     assert directory.get(service_id).name
 
 
+@pytest.mark.parametrize("service_id", REQUIRED_IDS)
+def test_required_service_is_valid_and_offerable(directory: Directory, service_id: str) -> None:
+    service = directory.get(service_id)
+    assert service.id == service_id
+    assert service.description["en"].strip() and service.needs and service.source
+    assert service.last_verified <= dt.date.today()
+
+
+@pytest.mark.parametrize(("former", "current"), sorted(FORMER_IDS.items()))
+def test_former_ids_still_resolve(directory: Directory, former: str, current: str) -> None:
+    assert directory.get(former).id == current
+
+
 @pytest.mark.parametrize(("service_id", "number"), sorted(PHONE_NUMBERS.items()))
 def test_main_phone_number_is_exactly_the_sourced_one(
     directory: Directory, service_id: str, number: str
@@ -89,6 +128,7 @@ def test_main_phone_number_is_exactly_the_sourced_one(
     phone = directory.get(service_id).phone
     assert phone is not None
     assert parse_uk_number(phone.number).digits == parse_uk_number(number).digits
+    assert parse_uk_number(phone.number).e164 == parse_uk_number(number).e164
 
 
 def test_hackney_dais_has_all_three_numbers_office_hours_and_16_plus(
@@ -126,21 +166,42 @@ def test_ncdv_leaves_out_the_malformed_text_short_code(directory: Directory) -> 
     assert any("607779" in (f.value or "") for f in ncdv.omitted_facts)
 
 
-@pytest.mark.parametrize(
-    "service_id",
-    ["scotland-domestic-abuse-helpline", "ni-domestic-sexual-abuse-helpline", "samaritans"],
-)
-def test_numbers_absent_from_the_sources_are_recorded_but_not_served(
-    directory: Directory, service_id: str
+@pytest.mark.parametrize(("service_id", "site", "hours"),
+                         [(sid, *facts) for sid, facts in sorted(UK_WIDE_LINES.items())])
+def test_uk_wide_lines_cite_their_own_site_and_only_the_hours_given(
+    directory: Directory, service_id: str, site: str, hours: str | None
 ) -> None:
     service = directory.get(service_id)
-    assert service.phone is None
-    assert any(f.fact == "phone number" and f.value for f in service.omitted_facts)
+    assert service.source[0].document == site
+    assert "issue-3" in [ref.document for ref in service.source]
+    phone = service.phone
+    assert phone is not None
+    if hours == "24/7":
+        assert service.is_24_7_phone_line
+    else:
+        # Not given by the issue: unknown, never guessed.
+        assert phone.hours is None
+        assert any(f.fact == "opening hours" for f in service.omitted_facts)
 
 
-def test_former_id_resolves_to_the_current_service(directory: Directory) -> None:
-    old = directory.get("scotland-domestic-abuse-forced-marriage-helpline")
-    assert old.id == "scotland-domestic-abuse-helpline"
+def test_999_records_the_silent_solution_with_the_police_guidance(
+    directory: Directory,
+) -> None:
+    emergency = directory.get("emergency-999")
+    phone = emergency.phone
+    assert phone is not None and phone.notes
+    assert "dial 999, then press 55 on a mobile" in phone.notes
+    assert "press 55" in emergency.description["en"]
+    police_refs = [ref for ref in emergency.source if ref.document.startswith("https://www.police.uk")]
+    assert police_refs and "Silent Solution" in (police_refs[0].facts or "")
+    assert not any("Silent Solution" in f.fact for f in emergency.omitted_facts)
+
+
+def test_samaritans_shows_its_published_grouping(directory: Directory) -> None:
+    card = directory.card("samaritans", dt.datetime(2026, 11, 22, 2, 0))
+    assert card["phone"] == "116 123"
+    assert card["open_now"] is True
+    assert directory.get("samaritans").phone.tel_uri() == "tel:116123"
 
 
 def test_unknown_id_is_a_key_error(directory: Directory) -> None:

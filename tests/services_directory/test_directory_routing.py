@@ -207,12 +207,58 @@ def test_wales_gets_a_24_hour_line_when_its_own_line_has_no_hours(
     assert "Open 24 hours" in offers[1].reasons[0]
 
 
+@pytest.mark.parametrize("nation", ["scotland", "northern-ireland"])
+def test_scotland_and_ni_get_their_own_24_hour_line_at_night(
+    directory: Directory, nation: str
+) -> None:
+    offers = route(directory, now=SUNDAY_2AM, nation=nation)
+    assert ids(offers) == [NATIONAL_LINES[nation]]
+    assert offers[0].open_now is True and offers[0].service.is_24_7_phone_line
+
+
 def test_without_any_24_hour_helpline_999_is_included_and_explained(
+    data_copy: Path,
+) -> None:
+    line = data_copy / "services" / "scotland-domestic-abuse-helpline.yml"
+    line.write_text(line.read_text().replace("    hours: 24/7\n", "", 1))
+    offers = route(fresh(data_copy), now=SUNDAY_2AM, nation="scotland")
+    assert ids(offers) == ["scotland-domestic-abuse-helpline", EMERGENCY_SERVICE]
+    assert "No 24-hour helpline" in offers[-1].reasons[0]
+
+
+# The lines issue 3 adds for UK-wide routing are reached by need, where they cover.
+
+@pytest.mark.parametrize(("nation", "need", "line"), [
+    ("scotland", "suicidal-crisis", "samaritans"),
+    ("northern-ireland", "suicidal-crisis", "samaritans"),
+    ("england", "children-young-people", "childline"),
+    ("wales", "older-people", "hourglass"),
+    ("england", "sexual-violence", "rape-crisis"),
+    ("wales", "sexual-violence", "rape-crisis"),
+])
+def test_uk_wide_lines_by_need(directory: Directory, nation: str, need: str,
+                               line: str) -> None:
+    offers = route(directory, now=SUNDAY_2AM, nation=nation, needs=[need])
+    assert line in ids(offers)
+    assert any(need in reason for reason in offers[ids(offers).index(line)].reasons)
+
+
+def test_rape_crisis_england_and_wales_line_stays_in_england_and_wales(
     directory: Directory,
 ) -> None:
-    offers = route(directory, now=SUNDAY_2AM, nation="scotland")
-    assert ids(offers)[-1] == EMERGENCY_SERVICE
-    assert "No 24-hour helpline" in offers[-1].reasons[0]
+    offers = route(directory, now=SUNDAY_2AM, nation="scotland", needs=["sexual-violence"])
+    assert "rape-crisis" not in ids(offers)
+
+
+def test_lines_with_unknown_hours_are_not_called_closed(
+    directory: Directory,
+) -> None:
+    offers = route(directory, now=SUNDAY_2AM, nation="england",
+                   needs=["children-young-people"])
+    childline = offers[ids(offers).index("childline")]
+    assert childline.open_now is None
+    assert not any("Closed now" in reason for reason in childline.reasons)
+    assert offers[0].service.is_24_7_phone_line
 
 
 def test_24_hour_rule_holds_when_the_national_line_loses_its_hours(
