@@ -97,7 +97,7 @@ def test_postcode_across_a_council_border_keeps_the_nation(directory: Directory)
     assert set(place.candidates) == {"hackney", "tower-hamlets"}
 
 
-@pytest.mark.parametrize("text", ["Derby", "Atlantis", "", "   ", "XX1 1XX", "Richmond"])
+@pytest.mark.parametrize("text", ["Atlantis", "", "   ", "XX1 1XX", "Richmond"])
 def test_unknown_places_are_not_guessed(directory: Directory, text: str) -> None:
     assert resolve_place(directory, text) is None
 
