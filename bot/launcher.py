@@ -200,6 +200,8 @@ class Stack:
                 "--host", self.host, "--port", str(self.port),
                 # The access log would record IP addresses and conversation ids.
                 "--no-access-log",
+                # Says which server and version we run; of use only to an attacker.
+                "--no-server-header",
                 # No websockets served; uvicorn's would need a newer websockets than Rasa's.
                 "--ws", "none",
             ])

@@ -12,9 +12,12 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from redis.asyncio import Redis
 
+from bot.gateway.limits import LimitSettings, install_limits
 from bot.gateway.rasa_client import RasaClient
 from bot.gateway.resources import Resources
 from bot.gateway.routes import chat, conversations, health, services
+from bot.gateway.scrubbing import load_scrubber
+from bot.gateway.security_headers import HeaderSettings, install_security_headers
 from bot.gateway.settings import Settings
 from services_directory import load_directory
 
@@ -30,6 +33,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # Loading the directory here makes bad service data fail at start-up, loudly.
         directory = load_directory()
+        # spaCy and the name lists, once (~4 s), so the first message is not slow.
+        load_scrubber()
         redis = Redis.from_url(
             settings.redis_url, socket_timeout=settings.upstream_timeout, socket_connect_timeout=1
         )
@@ -48,6 +53,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(conversations.router)
     app.include_router(health.router)
     app.include_router(services.router)
+    install_limits(app, LimitSettings.from_env())
+    # Added last, so it is outermost: every response gets the headers, errors included.
+    install_security_headers(app, HeaderSettings.from_env())
     # Last, so the API routes win: widget.js, widget.css and the demo page at /.
     app.mount("/", StaticFiles(directory=WIDGET_DIR, html=True), name="widget")
     return app

@@ -12,6 +12,7 @@ from bot.gateway.fallback import NATIONAL_HELPLINE, fallback_replies
 from bot.gateway.rasa_client import RasaUnavailable
 from bot.gateway.resources import ResourcesDep
 from bot.gateway.schemas import ChatRequest, ChatResponse
+from bot.gateway.scrubbing import scrub
 from bot.gateway.turn import read_turn, service_cards
 
 logger = logging.getLogger(__name__)
@@ -32,8 +33,10 @@ async def chat(request: ChatRequest, resources: ResourcesDep) -> ChatResponse:
     locale = request.locale or DEFAULT_LOCALE
     metadata = {"locale": locale, "area": request.area}
     try:
+        # Names, numbers, addresses... are replaced before Rasa, Redis or a log sees them.
         messages = await resources.rasa.send(
-            conversation_id, request.message, metadata, resources.settings.upstream_timeout
+            conversation_id, scrub(request.message), metadata,
+            resources.settings.upstream_timeout,
         )
     except RasaUnavailable as error:
         logger.warning("answering with the fallback: Rasa unavailable (%s)", error)
