@@ -1,296 +1,570 @@
 /*
- * Safe chat widget: one script tag on a council's page.
+ * Safe chat widget: one script tag on a council's page (see docs/widget.md).
  *   <script src="https://HOST/widget.js" data-area="hackney" data-locale="en"
  *           data-exit-url="https://www.bbc.co.uk/weather" async></script>
- * Plain JavaScript, no third-party requests, no inline script or style, nothing in
- * localStorage or cookies. The 999 line, the helpline and the Exit button are in this
- * file, so they show even when the server is down.
+ * Plain JavaScript, no third-party requests, no inline script or style (works under a
+ * strict Content Security Policy), nothing in localStorage or cookies. The 999 line,
+ * the 24-hour helplines and the Exit button are in this file, so they show even when
+ * the server is down.
  */
 (function () {
   "use strict";
 
-  var script = document.currentScript || document.querySelector("script[src*='widget.js']");
+  var doc = document;
+  var html = doc.documentElement;
+  if (html.classList.contains("scw-on")) return; // the script was included twice
+  html.classList.add("scw-on");
+
+  // ---- Words ---------------------------------------------------------------
+  // Every string a person sees, by message id, one table per locale. English only for
+  // now: a later issue extracts and translates this object (Welsh, Urdu, ...).
+  var STRINGS = {
+    en: {
+      exit: "Exit this page",
+      exitPrefix: "Emergency",
+      shift2: "Shift, press 2 more times to exit.",
+      shift1: "Shift, press 1 more time to exit.",
+      escape1: "Escape, press 1 more time to exit.",
+      expired: "Exit this page expired.",
+      leaving: "Loading.",
+      launcher: "Talk to us in confidence",
+      title: "Confidential chat",
+      close: "Close chat",
+      sosAsk: "In danger now?",
+      sosCall: "Call 999",
+      sosSilent: "Can't speak? Dial 999 then press 55.",
+      urgentLine: "Free helpline, open 24 hours:",
+      welcome: "Hello. Tell me what is happening, in your own words. I won't ask for your name.",
+      resumed: "Your conversation carries on from before. Choose “Start again” to begin a new one.",
+      log: "Conversation",
+      you: "You said:",
+      bot: "Chat said:",
+      inputLabel: "Your message",
+      placeholder: "Type here…",
+      send: "Send",
+      typing: "Typing",
+      restart: "Start again",
+      restarted: "The conversation has been cleared.",
+      failed: "Sorry, the chat is not working right now. If you are in danger, call 999. You can also call a free helpline, open 24 hours:",
+      busy: "The chat is busy just now. Please try again in a minute, or call a free helpline, open 24 hours:",
+      busyFor: "The chat is busy just now. Please try again in {seconds} seconds, or call a free helpline, open 24 hours:",
+      helplines: "Free helplines, open 24 hours",
+      helplinesShort: "24-hour helplines",
+      england: "England: National Domestic Abuse Helpline",
+      wales: "Wales: Live Fear Free",
+      scotland: "Scotland: Domestic Abuse and Forced Marriage Helpline",
+      northernIreland: "Northern Ireland: Domestic and Sexual Abuse Helpline",
+      safelyTitle: "Using this safely",
+      safely1: "To leave at once, choose “Exit this page”, press Shift 3 times, or press Escape twice. The chat is cleared and this page is swapped for a weather page.",
+      safely2: "The chat does not ask for your name. It forgets the conversation when you exit or close the tab.",
+      safely3: "Your browser history still shows that you visited this council page. If someone checks your phone or computer, use a private (incognito) window, or delete this page from your history afterwards.",
+      openNow: "Open now",
+      closedNow: "Closed now",
+      call: "Call",
+      text: "Text",
+      website: "Website",
+      newTab: "(opens in a new tab)"
+    }
+  };
+  var RTL = ["ar", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"];
+  // The 24-hour lines, in the script so they show with the server down. Names are in STRINGS.
+  var LINES = [
+    ["england", "0808 2000 247"],
+    ["wales", "0808 80 10 800"],
+    ["scotland", "0800 027 1234"],
+    ["northern-ireland", "0808 802 1414"]
+  ];
+
+  // ---- Options (data- attributes on the script tag) ------------------------
+  var script = doc.currentScript || doc.querySelector("script[src*='widget.js']");
   var data = (script && script.dataset) || {};
-  var origin = script ? new URL(script.src, location.href).origin : location.origin;
+  var base = new URL(script && script.src ? script.src : "widget.js", location.href);
+  var API = base.origin;
+  var DEFAULT_EXIT = "https://www.bbc.co.uk/weather";
+  var SAFE_BRAND = "#1d3557";
+  var locale = (data.locale || "").trim().replace("_", "-") || "en";
+  var language = lang(locale);
+  var t = STRINGS[language] || STRINGS.en;
+  var uiLang = STRINGS[language] ? locale : "en"; // the language of the widget's own words
   var options = {
     area: data.area || null,
-    locale: data.locale || "en",
-    exitUrl: data.exitUrl || "https://www.bbc.co.uk/weather",
-    label: data.launcherLabel || "Talk to us in confidence",
-    open: data.open === "true"
+    locale: locale,
+    exitUrl: webUrl(data.exitUrl) || DEFAULT_EXIT,
+    label: data.launcherLabel || t.launcher,
+    brand: brandColour(data.brandColour || data.brandColor),
+    nation: data.nation || "england",
+    open: data.open === "true" || data.open === ""
   };
-  var STORAGE_KEY = "safe-chat-conversation";
-  var text = {
-    exit: "Exit this page",
-    exitHint: "Leave this page quickly",
-    shiftPrompt: function (left) { return "Shift, press " + left + " more time" + (left === 1 ? "" : "s") + " to exit."; },
-    escapePrompt: "Escape, press 1 more time to exit.",
-    title: "Confidential chat",
-    close: "Close chat",
-    safety: "In danger now? Call 999. Can't speak? Dial 999 then press 55.",
-    urgent: "If you are in danger now, call 999. If you can't speak, dial 999 then press 55. National Domestic Abuse Helpline, free, 24 hours: 0808 2000 247.",
-    placeholder: "Type what is happening…",
-    send: "Send",
-    restart: "Start again",
-    typing: "Typing…",
-    failed: "Sorry, the chat is not working right now. If you are in danger, call 999. National Domestic Abuse Helpline, free, 24 hours: 0808 2000 247.",
-    busy: "The chat is busy. Please call 0808 2000 247 (free, 24 hours), or 999 in an emergency.",
-    safelyTitle: "Using this safely",
-    safely: "This chat does not ask for your name and forgets the conversation when you press Exit or close the tab. If someone checks your phone, use a private or incognito window and clear your browsing history afterwards.",
-    openNow: "Open now",
-    closed: "Closed now",
-    call: "Call",
-    textUs: "Text",
-    website: "Website"
-  };
+  var STORAGE_KEY = "scw-conversation";
+  var TIMEOUT_MS = 15000;
+  var PRESS_WINDOW_MS = 5000;
 
-  var conversationId = sessionStorage.getItem(STORAGE_KEY);
+  function lang(code) { return code.toLowerCase().split(/[-_]/)[0]; }
+  function isRtl(code) { return RTL.indexOf(lang(code || "")) >= 0; }
+
+  function webUrl(value) {
+    if (!value) return null;
+    try {
+      var url = new URL(value, location.href);
+      return /^https?:$/.test(url.protocol) ? url.href : null;
+    } catch (e) { return null; }
+  }
+
+  // The brand colour carries white text and is text on white, so it needs 4.5:1 (WCAG 1.4.3).
+  function brandColour(value) {
+    if (!value) return SAFE_BRAND;
+    var match = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(value.trim());
+    var hex = match && (match[1].length === 3 ? match[1].replace(/./g, "$&$&") : match[1]);
+    var rgb = [0, 2, 4].map(function (i) {
+      var c = parseInt((hex || "ffffff").substr(i, 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+    });
+    var luminance = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+    if (1.05 / (luminance + 0.05) >= 4.5) return "#" + hex;
+    if (window.console) console.warn("widget.js: data-brand-colour " + value + " is not a #hex colour with 4.5:1 contrast against white; using " + SAFE_BRAND);
+    return SAFE_BRAND;
+  }
+
+  // sessionStorage may be switched off; the chat still works without it.
+  function stored() { try { return sessionStorage.getItem(STORAGE_KEY); } catch (e) { return null; } }
+  function store(id) {
+    try {
+      if (id) sessionStorage.setItem(STORAGE_KEY, id); else sessionStorage.removeItem(STORAGE_KEY);
+    } catch (e) { /* nothing to clear */ }
+  }
+
+  // ---- State ------------------------------------------------------------------
+  var conversationId = stored();
+  var generation = 0; // bumped whenever the conversation is forgotten; late replies are dropped
+  var pending = null; // the message in flight (its AbortController), if any
+  var exiting = false;
+  var title = doc.title;
   var els = {};
 
+  // ---- DOM helpers: text only, never HTML from anywhere ----------------------
   function el(tag, className, content) {
-    var node = document.createElement(tag);
+    var node = doc.createElement(tag);
     if (className) node.className = className;
-    if (content) node.textContent = content; // always text, never HTML
+    if (content) node.textContent = content;
     return node;
   }
 
-  // ---- Quick exit -------------------------------------------------------
-  function exitPage() {
-    var cover = el("div", "scw-cover");
-    document.body.appendChild(cover);
-    document.title = "";
-    if (els.log) els.log.textContent = "";
-    if (conversationId) {
-      try {
-        fetch(origin + "/api/conversations/" + encodeURIComponent(conversationId), {
-          method: "DELETE", keepalive: true, referrerPolicy: "no-referrer", credentials: "omit"
-        }).catch(function () {});
-      } catch (e) { /* leaving matters more */ }
-    }
-    conversationId = null;
-    sessionStorage.removeItem(STORAGE_KEY);
-    location.replace(options.exitUrl);
+  function append(parent) {
+    for (var i = 1; i < arguments.length; i++) if (arguments[i]) parent.appendChild(arguments[i]);
+    return parent;
   }
 
-  var shiftPresses = 0, shiftTimer = null, escapePresses = 0, escapeTimer = null;
-  function onKey(event) {
-    if (event.key === "Shift" && !event.repeat) {
-      shiftPresses += 1;
-      clearTimeout(shiftTimer);
-      shiftTimer = setTimeout(function () { shiftPresses = 0; }, 5000);
-      if (shiftPresses >= 3) return exitPage();
-      announce(text.shiftPrompt(3 - shiftPresses));
-    } else if (event.key === "Escape" && !event.repeat) {
-      escapePresses += 1;
-      clearTimeout(escapeTimer);
-      escapeTimer = setTimeout(function () { escapePresses = 0; }, 2000);
-      if (escapePresses >= 2) return exitPage();
-      announce(text.escapePrompt);
-    } else {
-      shiftPresses = 0;
-      escapePresses = 0;
-    }
-  }
-
-  function announce(message) {
-    els.announcer.textContent = "";
-    setTimeout(function () { els.announcer.textContent = message; }, 50);
-  }
-
-  // ---- Chat -------------------------------------------------------------
-  function addMessage(who, message) {
-    var item = el("li", "scw-msg scw-msg--" + who, message);
-    els.log.appendChild(item);
-    els.log.scrollTop = els.log.scrollHeight;
-    return item;
-  }
-
-  function addButtons(buttons) {
-    if (!buttons || !buttons.length) return;
-    var row = el("li", "scw-buttons");
-    buttons.forEach(function (b) {
-      var button = el("button", "scw-choice", b.title);
-      button.type = "button";
-      button.addEventListener("click", function () { send(b.payload, b.title); });
-      row.appendChild(button);
-    });
-    els.log.appendChild(row);
-  }
-
-  function addService(service) {
-    var card = el("li", "scw-service");
-    card.appendChild(el("strong", "scw-service-name", service.name));
-    if (service.hours) {
-      var status = service.open_now === true ? text.openNow : service.open_now === false ? text.closed : "";
-      card.appendChild(el("span", "scw-service-hours", service.hours + (status ? " · " + status : "")));
-    }
-    var links = el("span", "scw-service-links");
-    if (service.phone) links.appendChild(link("tel:" + service.phone.replace(/\s+/g, ""), text.call + " " + service.phone));
-    if (service.text) links.appendChild(link("sms:" + service.text.replace(/\s+/g, ""), text.textUs + " " + service.text));
-    if (service.url && /^https:\/\//.test(service.url)) links.appendChild(link(service.url, text.website));
-    card.appendChild(links);
-    els.log.appendChild(card);
-  }
+  function hiddenText(content) { return el("span", "scw-visually-hidden", content); }
 
   function link(href, label) {
     var a = el("a", "scw-link", label);
     a.href = href;
     a.rel = "noreferrer noopener";
-    if (/^https:/.test(href)) a.target = "_blank";
+    if (/^https:/.test(href)) {
+      a.target = "_blank";
+      append(a, doc.createTextNode(" "), hiddenText(t.newTab));
+    }
     return a;
+  }
+
+  function phoneLink(scheme, number, label) {
+    return link(scheme + ":" + number.replace(/[^\d+]/g, ""), label);
+  }
+
+  function announce(message) {
+    if (els.announcer) els.announcer.textContent = message;
+  }
+
+  // ---- Quick exit -------------------------------------------------------------
+  function exitPage(event) {
+    if (event && event.preventDefault) event.preventDefault();
+    if (exiting) return;
+    exiting = true;
+    // 1. Hide the page at once, with inline CSSOM styles in case widget.css is missing.
+    var cover = el("div", "scw-cover");
+    var styles = { position: "fixed", top: "0", left: "0", width: "100%", height: "100%",
+      "z-index": "2147483647", background: "#fff" };
+    for (var name in styles) cover.style.setProperty(name, styles[name], "important");
+    html.appendChild(cover);
+    doc.title = "\u200b";
+    announce(t.leaving);
+    // 2. Leave: no referrer, and replace this page in the history so Back skips it.
+    var meta = el("meta");
+    meta.name = "referrer";
+    meta.content = "no-referrer";
+    (doc.head || html).appendChild(meta);
+    location.replace(options.exitUrl);
+    // 3. Forget the conversation while the next page loads (this runs before this page
+    //    unloads): on the page, in this tab's storage, and on the server.
+    forget();
+    setOpen(false, true);
+  }
+
+  var presses = { Shift: 0, Escape: 0 };
+  var pressTimer = null;
+
+  function resetPresses() {
+    presses.Shift = presses.Escape = 0;
+    clearTimeout(pressTimer);
+    if (els.exit) els.exit.removeAttribute("data-presses");
+  }
+
+  function onKey(event) {
+    if (event.repeat || event.isComposing) return;
+    var key = event.key;
+    if ((key !== "Shift" && key !== "Escape") || event.ctrlKey || event.altKey || event.metaKey) {
+      if (presses.Shift || presses.Escape) resetPresses();
+      return;
+    }
+    var count = presses[key] + 1;
+    resetPresses();
+    presses[key] = count;
+    if (count >= (key === "Shift" ? 3 : 2)) return exitPage();
+    if (key === "Shift") {
+      els.exit.setAttribute("data-presses", String(count));
+      announce(count === 1 ? t.shift2 : t.shift1);
+    } else {
+      // The first Escape hides the chat at once; the second leaves the page.
+      if (!els.panel.hidden) setOpen(false);
+      announce(t.escape1);
+    }
+    pressTimer = setTimeout(function () { resetPresses(); announce(t.expired); }, PRESS_WINDOW_MS);
+  }
+
+  // ---- Conversation -------------------------------------------------------------
+  function deleteOnServer(id) {
+    try {
+      fetch(API + "/api/conversations/" + encodeURIComponent(id), {
+        method: "DELETE", keepalive: true, credentials: "omit", referrerPolicy: "no-referrer"
+      }).catch(function () { /* leaving matters more */ });
+    } catch (e) { /* leaving matters more */ }
+  }
+
+  // Take the conversation off the screen. A reply still on its way is dropped when it comes
+  // (not aborted: if it starts a new conversation, that one is then deleted on the server).
+  function clearScreen() {
+    generation += 1;
+    pending = null;
+    if (!els.log) return;
+    els.log.textContent = "";
+    els.urgent.textContent = "";
+    els.input.value = "";
+    setBusy(false);
+  }
+
+  // ... and forget it: in this tab's storage and on the server too.
+  function forget() {
+    clearScreen();
+    if (conversationId) deleteOnServer(conversationId);
+    conversationId = null;
+    store(null);
+  }
+
+  // code: the language of a reply from the server; the widget's own words are in uiLang.
+  function addMessage(who, message, code) {
+    var item = el("div", "scw-msg scw-msg--" + who);
+    if (code) item.lang = code;
+    item.dir = who === "user" ? "auto" : isRtl(code || uiLang) ? "rtl" : "ltr";
+    append(item, hiddenText(who === "user" ? t.you : t.bot), doc.createTextNode(message));
+    return show(item);
+  }
+
+  function show(node) { return els.log.appendChild(node); }
+
+  // Scroll so that what was just added is read from its start.
+  function reveal(node) {
+    if (node && node.scrollIntoView) node.scrollIntoView({ block: "start" });
+  }
+
+  function addButtons(buttons) {
+    if (!buttons || !buttons.length) return;
+    var row = el("div", "scw-choices");
+    buttons.forEach(function (b) {
+      var button = el("button", "scw-button", b.title);
+      button.type = "button";
+      button.addEventListener("click", function () { send(b.payload, b.title); });
+      row.appendChild(button);
+    });
+    show(row);
+  }
+
+  function card(name) {
+    var node = el("div", "scw-card");
+    node.appendChild(el("p", "scw-card-name", name));
+    return node;
+  }
+
+  function addService(service) {
+    var node = card(service.name);
+    if (service.hours || typeof service.open_now === "boolean") {
+      var hours = el("p", "scw-card-hours", service.hours);
+      if (typeof service.open_now === "boolean") {
+        var open = service.open_now;
+        append(hours, doc.createTextNode(" "),
+          el("span", "scw-tag scw-tag--" + (open ? "open" : "closed"), open ? t.openNow : t.closedNow));
+      }
+      node.appendChild(hours);
+    }
+    var links = el("p", "scw-card-links");
+    if (service.phone) links.appendChild(phoneLink("tel", service.phone, t.call + " " + service.phone));
+    if (service.text) links.appendChild(phoneLink("sms", service.text, t.text + " " + service.text));
+    if (service.url && /^https:\/\//.test(service.url)) links.appendChild(link(service.url, t.website));
+    if (links.firstChild) node.appendChild(links);
+    show(node);
+  }
+
+  // The national 24-hour lines, the configured nation's first.
+  function helplineList() {
+    var list = el("ul", "scw-lines");
+    LINES.slice().sort(function (a, b) {
+      return (b[0] === options.nation) - (a[0] === options.nation);
+    }).forEach(function (line) {
+      var key = line[0].replace(/-(\w)/, function (m, c) { return c.toUpperCase(); });
+      append(list, append(el("li", null, t[key] + ": "), phoneLink("tel", line[1], line[1])));
+    });
+    return list;
+  }
+
+  function addHelplines(message) {
+    reveal(addMessage("bot", message));
+    var node = card(t.helplines);
+    node.appendChild(helplineList());
+    show(node);
+  }
+
+  function nationLine() {
+    for (var i = 0; i < LINES.length; i++) if (LINES[i][0] === options.nation) return LINES[i][1];
+    return LINES[0][1];
+  }
+
+  function sosLine() {
+    return append(el("p", "scw-sos", t.sosAsk + " "), phoneLink("tel", "999", t.sosCall),
+      doc.createTextNode(". " + t.sosSilent));
+  }
+
+  // The 999 line, made prominent, with the 24-hour line. Filled rather than unhidden, so
+  // that role="alert" is announced; while it shows, CSS hides the small 999 line after it.
+  function showUrgent() {
+    if (els.urgent.firstChild) return;
+    var line = nationLine();
+    append(els.urgent, sosLine(), append(el("p", null, t.urgentLine + " "), phoneLink("tel", line, line)));
+  }
+
+  function render(reply) {
+    if (reply.urgent) showUrgent();
+    var first = els.log.lastChild;
+    (reply.replies || []).forEach(function (r) {
+      addMessage("bot", r.text, reply.locale || options.locale);
+      addButtons(r.buttons);
+    });
+    (reply.services || []).forEach(addService);
+    reveal(first ? first.nextSibling : els.log.firstChild);
   }
 
   function setBusy(busy) {
     els.typing.hidden = !busy;
-    els.input.disabled = busy;
-    els.sendButton.disabled = busy;
+    els.log.setAttribute("aria-busy", String(busy));
   }
 
   function send(message, shown) {
     message = (message || "").trim();
-    if (!message) return;
-    addMessage("user", shown || message);
+    if (!message || pending) return false;
+    reveal(addMessage("user", shown || message));
     setBusy(true);
+    var turn = generation;
+    var controller = window.AbortController ? new AbortController() : null;
+    pending = controller || {};
+    var timer = setTimeout(function () { if (controller) controller.abort(); }, TIMEOUT_MS);
     var body = { message: message, locale: options.locale };
     if (conversationId) body.conversation_id = conversationId;
     if (options.area) body.area = options.area;
-    fetch(origin + "/api/chat", {
+    fetch(API + "/api/chat", {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify(body),
       credentials: "omit",
-      referrerPolicy: "no-referrer"
+      referrerPolicy: "no-referrer",
+      signal: controller ? controller.signal : undefined
     }).then(function (response) {
-      if (response.status === 503) throw new Error("busy");
-      if (!response.ok) throw new Error("failed");
-      return response.json();
+      if (response.ok) return response.json();
+      // A conversation the server will not take (e.g. it restarted): the next message starts anew.
+      if (response.status === 422 && body.conversation_id && turn === generation) {
+        conversationId = null;
+        store(null);
+      }
+      var error = new Error("failed");
+      if (response.status === 503 || response.status === 429) {
+        error.message = "busy";
+        error.wait = parseInt(response.headers.get("Retry-After"), 10);
+      }
+      throw error;
     }).then(function (reply) {
+      if (turn !== generation) {
+        // Forgotten while waiting (exit or start again): forget this one too.
+        if (reply.conversation_id && !body.conversation_id) deleteOnServer(reply.conversation_id);
+        return;
+      }
       conversationId = reply.conversation_id;
-      sessionStorage.setItem(STORAGE_KEY, conversationId);
-      els.urgent.hidden = !reply.urgent;
-      reply.replies.forEach(function (r) { addMessage("bot", r.text); addButtons(r.buttons); });
-      reply.services.forEach(addService);
+      store(conversationId);
+      render(reply);
     }).catch(function (error) {
-      addMessage("bot", error.message === "busy" ? text.busy : text.failed);
+      if (turn !== generation) return;
+      var wait = error.wait > 0 && error.wait < 120 ? String(error.wait) : "";
+      addHelplines(error.message !== "busy" ? t.failed : wait ? t.busyFor.replace("{seconds}", wait) : t.busy);
+      // Give back what they typed, so they need not type it again.
+      if (!shown && !els.input.value) els.input.value = message;
     }).then(function () {
+      clearTimeout(timer);
+      if (turn !== generation) return;
+      pending = null;
       setBusy(false);
-      els.input.focus();
     });
+    return true;
+  }
+
+  function welcome() {
+    addMessage("bot", conversationId ? t.resumed : t.welcome);
   }
 
   function restart() {
-    if (conversationId) {
-      fetch(origin + "/api/conversations/" + encodeURIComponent(conversationId),
-        { method: "DELETE", keepalive: true, credentials: "omit" }).catch(function () {});
-    }
-    conversationId = null;
-    sessionStorage.removeItem(STORAGE_KEY);
-    els.log.textContent = "";
-    els.urgent.hidden = true;
+    forget();
+    welcome();
+    announce(t.restarted);
     els.input.focus();
   }
 
-  function setOpen(open) {
+  // Opening moves focus to the message box; closing moves it back to the launcher only if
+  // it was in the panel (the page keeps its focus otherwise).
+  function setOpen(open, quiet) {
+    var hadFocus = els.panel.contains(doc.activeElement);
     els.panel.hidden = !open;
     els.launcher.setAttribute("aria-expanded", String(open));
-    if (open) els.input.focus(); else els.launcher.focus();
+    els.root.classList.toggle("scw-root--open", open);
+    if (quiet) return;
+    if (open) els.input.focus(); else if (hadFocus) els.launcher.focus();
   }
 
-  // ---- Build ------------------------------------------------------------
+  // ---- Build ---------------------------------------------------------------------
+  function button(className, label, onClick) {
+    var node = el("button", className, label);
+    node.type = "button";
+    node.addEventListener("click", onClick);
+    return node;
+  }
+
   function build() {
-    var root = el("div", "scw-root");
-    root.lang = options.locale;
+    var dir = isRtl(uiLang) ? "rtl" : "ltr";
 
-    var exit = el("button", "scw-exit", text.exit);
-    exit.type = "button";
-    exit.setAttribute("aria-label", text.exitHint);
-    exit.addEventListener("click", exitPage);
-
+    // The Exit bar comes first in the page (after a skip link), so it is early in the tab order.
+    var bar = el("div", "scw-bar");
+    bar.lang = uiLang;
+    bar.dir = dir;
+    els.exit = append(el("a", "scw-exit"), hiddenText(t.exitPrefix + " "), doc.createTextNode(t.exit),
+      append(el("span", "scw-dots"), el("i"), el("i"), el("i")));
+    els.exit.href = options.exitUrl;
+    els.exit.rel = "nofollow noreferrer";
+    els.exit.lastChild.setAttribute("aria-hidden", "true");
+    els.exit.addEventListener("click", exitPage);
+    // One visually hidden live region for announcements, as GOV.UK's component has.
     els.announcer = el("div", "scw-visually-hidden");
     els.announcer.setAttribute("role", "status");
-    els.announcer.setAttribute("aria-live", "polite");
+    append(bar, els.exit, els.announcer);
+    var body = doc.body;
+    var first = body.firstElementChild;
+    if (first && first.matches("a[href^='#']")) body.insertBefore(bar, first.nextSibling);
+    else body.insertBefore(bar, body.firstChild);
 
-    els.launcher = el("button", "scw-launcher", options.label);
-    els.launcher.type = "button";
-    els.launcher.setAttribute("aria-controls", "scw-panel");
-    els.launcher.setAttribute("aria-expanded", "false");
-    els.launcher.addEventListener("click", function () { setOpen(els.panel.hidden); });
+    var root = els.root = el("div", "scw-root");
+    root.lang = uiLang;
+    root.dir = dir;
+    root.style.setProperty("--scw-brand", options.brand);
 
-    els.panel = el("section", "scw-panel");
-    els.panel.id = "scw-panel";
-    els.panel.hidden = true;
-    els.panel.setAttribute("aria-labelledby", "scw-title");
+    var panel = els.panel = el("section", "scw-panel");
+    panel.id = "scw-panel";
+    panel.hidden = true;
+    panel.setAttribute("aria-labelledby", "scw-title");
 
-    var header = el("div", "scw-header");
-    var title = el("h2", "scw-title", text.title);
-    title.id = "scw-title";
-    var close = el("button", "scw-close", "×");
-    close.type = "button";
-    close.setAttribute("aria-label", text.close);
-    close.addEventListener("click", function () { setOpen(false); });
-    header.appendChild(title);
-    header.appendChild(close);
+    var heading = el("h2", "scw-title", t.title);
+    heading.id = "scw-title";
+    var close = button("scw-close", "×", function () { setOpen(false); });
+    close.setAttribute("aria-label", t.close);
 
-    var safety = el("p", "scw-safety");
-    safety.appendChild(link("tel:999", text.safety));
-
-    els.urgent = el("p", "scw-urgent", text.urgent);
+    els.urgent = el("div", "scw-urgent");
     els.urgent.setAttribute("role", "alert");
-    els.urgent.hidden = true;
 
-    els.log = el("ol", "scw-log");
+    els.log = el("div", "scw-log");
     els.log.setAttribute("role", "log");
-    els.log.setAttribute("aria-live", "polite");
+    els.log.setAttribute("aria-label", t.log);
+    els.log.tabIndex = 0; // it scrolls, so keyboard users must be able to reach it
 
-    els.typing = el("p", "scw-typing", text.typing);
+    els.typing = append(el("p", "scw-typing", t.typing + " "),
+      append(el("span", "scw-dots"), el("i"), el("i"), el("i")));
     els.typing.hidden = true;
 
     var form = el("form", "scw-form");
+    var label = el("label", "scw-visually-hidden", t.inputLabel);
+    label.htmlFor = "scw-input";
     els.input = el("textarea", "scw-input");
+    els.input.id = "scw-input";
     els.input.rows = 2;
     els.input.maxLength = 2000;
-    els.input.setAttribute("aria-label", text.placeholder);
-    els.input.placeholder = text.placeholder;
+    els.input.placeholder = t.placeholder;
+    els.input.autocomplete = "off";
     els.input.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); form.requestSubmit(); }
+      if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        submit();
+      }
     });
-    els.sendButton = el("button", "scw-send", text.send);
-    els.sendButton.type = "submit";
-    form.appendChild(els.input);
-    form.appendChild(els.sendButton);
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var message = els.input.value;
-      els.input.value = "";
-      send(message);
-    });
+    var sendButton = el("button", "scw-send", t.send);
+    sendButton.type = "submit";
+    function submit() { if (send(els.input.value)) els.input.value = ""; }
+    form.addEventListener("submit", function (event) { event.preventDefault(); submit(); });
+    append(form, label, els.input, sendButton);
 
-    var footer = el("div", "scw-footer");
-    var restartButton = el("button", "scw-restart", text.restart);
-    restartButton.type = "button";
-    restartButton.addEventListener("click", restart);
-    var details = el("details", "scw-safely");
-    details.appendChild(el("summary", null, text.safelyTitle));
-    details.appendChild(el("p", null, text.safely));
-    footer.appendChild(restartButton);
-    footer.appendChild(details);
+    var safely = append(el("details", "scw-details"), el("summary", null, t.safelyTitle),
+      el("p", null, t.safely1), el("p", null, t.safely2), el("p", null, t.safely3));
+    var lines = append(el("details", "scw-details"), el("summary", null, t.helplinesShort), helplineList());
+    var foot = append(el("div", "scw-foot"), button("scw-button", t.restart, restart), safely, lines);
 
-    [header, safety, els.urgent, els.log, els.typing, form, footer].forEach(function (n) { els.panel.appendChild(n); });
-    [exit, els.announcer, els.panel, els.launcher].forEach(function (n) { root.appendChild(n); });
-    document.body.appendChild(root);
-    document.addEventListener("keydown", onKey, true);
-    if (options.open) setOpen(true);
+    append(panel, append(el("div", "scw-head"), heading, close), els.urgent, sosLine(), els.log,
+      els.typing, form, foot);
+    els.launcher = button("scw-launcher", options.label, function () { setOpen(panel.hidden); });
+    els.launcher.setAttribute("aria-controls", "scw-panel");
+    els.launcher.setAttribute("aria-expanded", "false");
+    append(root, panel, els.launcher);
+    welcome();
+    body.appendChild(root);
+
+    window.addEventListener("keydown", onKey, true);
+    if (options.open) setOpen(true, true); // opening on load must not steal focus
   }
 
-  // A page restored from the back/forward cache must not show the conversation again.
+  // A page restored from the back/forward cache never shows the conversation again.
   window.addEventListener("pageshow", function (event) {
-    if (event.persisted && els.log) {
-      els.log.textContent = "";
-      conversationId = sessionStorage.getItem(STORAGE_KEY);
-      var cover = document.querySelector(".scw-cover");
-      if (cover) cover.remove();
-    }
+    if (!event.persisted || !els.log) return;
+    var cover = html.querySelector(".scw-cover");
+    if (cover) cover.parentNode.removeChild(cover);
+    clearScreen();
+    conversationId = stored(); // none after an exit; a reload would carry on the same way
+    exiting = false;
+    doc.title = title;
+    resetPresses();
+    announce("");
+    setOpen(false, true);
+    welcome();
   });
 
-  if (document.body) build(); else document.addEventListener("DOMContentLoaded", build);
+  // widget.css: use the page's <link> if it has one, otherwise add it.
+  function start() {
+    if (!doc.querySelector("link[href*='widget.css']")) {
+      var css = el("link");
+      css.rel = "stylesheet";
+      css.href = new URL("widget.css", base).href;
+      (doc.head || html).appendChild(css);
+    }
+    build();
+  }
+
+  if (doc.body) start(); else doc.addEventListener("DOMContentLoaded", start);
 })();
