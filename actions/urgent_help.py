@@ -1,4 +1,4 @@
-"""The reply to danger now: short, 999 first, then the 24-hour line."""
+"""The reply to danger now: short, 999 first, then the 24-hour line for their nation."""
 
 from __future__ import annotations
 
@@ -7,17 +7,27 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.helplines import NATIONAL_HELPLINE_ID, helpline_phone
+from actions import replies
+from actions.conversation_state import read_known
+from actions.directory_access import (
+    EMERGENCY_ID,
+    SAMARITANS_ID,
+    directory,
+    national_line_id,
+    offers_for,
+    phone_of,
+)
+from actions.routing_reply import MAX_SERVICES
 from actions.turn_meta import meta_payload
 
+SOMEONE_ELSE_INTENTS = {"ask_help_for_someone", "professional_referral"}
 
-def urgent_reply(helpline: str) -> str:
-    return (
-        "If you are in danger now, call 999.\n"
-        "If you can't speak, call 999 from a mobile and press 55 when you are asked: "
-        "the police will know it is an emergency (Silent Solution).\n"
-        f"When you can, the National Domestic Abuse Helpline is free and open 24 hours: {helpline}."
-    )
+
+def _about_someone_else(tracker: Tracker) -> bool:
+    """The model's own guess, kept in the ranking under the safety net's urgent_danger."""
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    runner_up = ranking[1]["name"] if len(ranking) > 1 else None
+    return runner_up in SOMEONE_ELSE_INTENTS and ranking[1].get("confidence", 0) > 0.5
 
 
 class ActionUrgentHelp(Action):
@@ -27,8 +37,25 @@ class ActionUrgentHelp(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        dispatcher.utter_message(text=urgent_reply(helpline_phone()))
-        dispatcher.utter_message(
-            json_message=meta_payload(urgent=True, services=[NATIONAL_HELPLINE_ID])
-        )
-        return []
+        known, events = read_known(tracker)
+        signs = {e["value"] for e in tracker.latest_message.get("entities", [])
+                 if e.get("entity") == "urgency_sign"}
+        suicidal = "suicidal" in signs or "suicidal-crisis" in known.needs
+        line_id = national_line_id(known.nation)
+        line = directory().get(line_id)
+        services = [EMERGENCY_ID, line_id]
+        samaritans = phone_of(SAMARITANS_ID) if SAMARITANS_ID in directory() else None
+        if suicidal and samaritans:
+            services.append(SAMARITANS_ID)
+        dispatcher.utter_message(text=replies.urgent(
+            line.name, phone_of(line_id), suicidal, samaritans, _about_someone_else(tracker)
+        ))
+        # Then, second and apart, the other doors that fit what they said.
+        others = [o for o in offers_for(nation=known.nation, area=known.area, needs=known.needs,
+                                        gender=known.gender, age=known.age)
+                  if o.id not in services][:MAX_SERVICES - 1]
+        if others:
+            dispatcher.utter_message(text=replies.services_list(others, replies.WHEN_SAFE))
+        dispatcher.utter_message(json_message=meta_payload(
+            urgent=True, services=services + [o.id for o in others]))
+        return events

@@ -1,25 +1,39 @@
-"""`make eval`: how well the trained model recognises danger and intents on held-out messages.
+"""`make eval`: how well the assistant recognises danger, intents and routes, on held-out data.
 
-The messages in tests/eval_data/ are never used for training. Prints urgency recall
-(urgent messages recognised as urgent), the false-alarm rate (calm messages treated as
-urgent) and intent precision/recall/F1, and writes the figures to reports/eval.json.
+Nothing in tests/eval_data/ is used for training. Prints, and writes to docs/eval/:
+- urgency recall and false-alarm rate (the model with its safety net), on messages.yml
+  and on fresh_check.yml, a second set written after the urgency rules were frozen;
+- intent precision/recall/F1 and their macro average, and FAQ topic accuracy;
+- routing accuracy on the scripted conversations in conversations.yml, through the
+  running stack (Redis, Rasa, actions and gateway, started as `make run` does);
+- Rasa's own report and confusion matrix (`rasa test nlu`) in docs/eval/rasa/.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import os
+import subprocess
 import sys
+import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import httpx
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-EVAL_FILE = ROOT / "tests" / "eval_data" / "messages.yml"
-REPORT = ROOT / "reports" / "eval.json"
+EVAL_DIR = ROOT / "tests" / "eval_data"
+REPORT_DIR = ROOT / "docs" / "eval"
 URGENT_INTENT = "urgent_danger"
+# The gateway's per-client limits, lifted for measuring runs where one client is everyone.
+UNLIMITED = {"RATE_LIMIT_PER_MINUTE": "1000000", "RATE_LIMIT_BURST": "1000000",
+             "MAX_CONCURRENT_REQUESTS": "1000"}
+# Labels of the evaluation set that the model names differently.
+INTENT_ALIASES = {"ask_what_is_abuse": "faq"}
 
 
 @dataclass(frozen=True)
@@ -27,31 +41,41 @@ class Example:
     text: str
     urgent: bool
     intent: str
+    topic: str | None = None
 
 
 @dataclass(frozen=True)
 class Prediction:
     intent: str
     urgent: bool
+    topic: str | None = None
 
 
-def load_examples(path: Path = EVAL_FILE) -> list[Example]:
+def load_examples(path: Path) -> list[Example]:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
-    return [Example(m["text"], bool(m["urgent"]), m["intent"]) for m in raw]
+    return [Example(m["text"], bool(m["urgent"]), expected_intent(m), m.get("topic"))
+            for m in raw]
 
 
-def is_urgent(parse: dict) -> bool:
-    return (parse.get("intent") or {}).get("name") == URGENT_INTENT
+def expected_intent(message: dict[str, Any]) -> str:
+    """The intent the assistant should act on. Every urgent message, a friend's included,
+    is meant to become urgent_danger: the urgent reply comes first, whoever writes."""
+    if message["urgent"]:
+        return URGENT_INTENT
+    return INTENT_ALIASES.get(message["intent"], message["intent"])
 
 
-def urgency_scores(examples: list[Example], predictions: list[Prediction]) -> dict[str, float]:
-    urgent = [p.urgent for e, p in zip(examples, predictions, strict=True) if e.urgent]
-    calm = [p.urgent for e, p in zip(examples, predictions, strict=True) if not e.urgent]
+def urgency_scores(examples: list[Example], predictions: list[Prediction]) -> dict[str, Any]:
+    pairs = list(zip(examples, predictions, strict=True))
+    urgent = [p.urgent for e, p in pairs if e.urgent]
+    calm = [p.urgent for e, p in pairs if not e.urgent]
     return {
         "urgent_messages": len(urgent),
         "calm_messages": len(calm),
-        "urgency_recall": sum(urgent) / len(urgent) if urgent else float("nan"),
-        "false_alarm_rate": sum(calm) / len(calm) if calm else float("nan"),
+        "urgency_recall": sum(urgent) / len(urgent) if urgent else None,
+        "false_alarm_rate": sum(calm) / len(calm) if calm else None,
+        "missed": [e.text for e, p in pairs if e.urgent and not p.urgent],
+        "false_alarms": [e.text for e, p in pairs if p.urgent and not e.urgent],
     }
 
 
@@ -80,7 +104,13 @@ def intent_scores(
     return table
 
 
-async def predict(texts: list[str]) -> tuple[list[Prediction], set[str]]:
+def topic_accuracy(examples: list[Example], predictions: list[Prediction]) -> float | None:
+    topics = [(e.topic, p.topic) for e, p in zip(examples, predictions, strict=True) if e.topic]
+    return sum(gold == guess for gold, guess in topics) / len(topics) if topics else None
+
+
+async def predict(texts_by_set: dict[str, list[str]]) -> tuple[dict[str, list[Prediction]],
+                                                                set[str]]:
     import logging
 
     from rasa.core.agent import Agent
@@ -90,47 +120,153 @@ async def predict(texts: list[str]) -> tuple[list[Prediction], set[str]]:
 
     # Rasa's structured debug log would print every message parsed.
     configure_structlog(logging.WARNING)
-
     model = get_latest_model(str(ROOT / "models"))
     if model is None:
         raise SystemExit("No trained model: run `make train` first.")
     agent = Agent.load(model)
     # Only intents the model was trained on: Rasa's built-in ones have no examples.
     known = set(agent.domain.intents) - set(DEFAULT_INTENTS)
-    predictions = []
-    for text in texts:
-        parse = await agent.parse_message(text)
-        predictions.append(Prediction(parse["intent"]["name"], is_urgent(parse)))
-    return predictions, known
+    results = {}
+    for name, texts in texts_by_set.items():
+        predictions = []
+        for text in texts:
+            parse = await agent.parse_message(text)
+            intent = parse["intent"]["name"]
+            selected = (parse.get("response_selector", {}).get("faq", {}).get("response", {})
+                        .get("intent_response_key"))
+            topic = selected.split("/", 1)[1] if intent == "faq" and selected else None
+            predictions.append(Prediction(intent, intent == URGENT_INTENT, topic))
+        results[name] = predictions
+    return results, known
+
+
+# ---- routing through the running stack --------------------------------------------
+
+def load_conversations(path: Path = EVAL_DIR / "conversations.yml") -> list[dict[str, Any]]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["conversations"]
+
+
+def judge_conversation(script: dict[str, Any], turns: list[dict[str, Any]]) -> list[str]:
+    """What went wrong in one scripted conversation (empty when it routed right)."""
+    problems = []
+    offered = [s["id"] for turn in turns for s in turn["services"]]
+    missing = [s for s in script.get("expect_services", []) if s not in offered]
+    if missing:
+        problems.append(f"not offered: {missing}")
+    urgent_turns = [turn for turn in turns if turn["urgent"]]
+    if bool(urgent_turns) != bool(script.get("urgent", False)):
+        problems.append(f"urgent expected {script.get('urgent', False)}")
+    first = script.get("expect_first")
+    if first and urgent_turns:
+        services = urgent_turns[0]["services"]
+        if not services or services[0]["id"] != first:
+            problems.append(f"first service {services[0]['id'] if services else None} != {first}")
+    return problems
+
+
+def run_conversations(base_url: str, scripts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    results = []
+    with httpx.Client(timeout=30) as http:
+        for script in scripts:
+            conversation_id = None
+            turns = []
+            for message in script["turns"]:
+                body: dict[str, Any] = {"message": message}
+                if conversation_id:
+                    body["conversation_id"] = conversation_id
+                if script.get("area"):
+                    body["area"] = script["area"]
+                response = http.post(f"{base_url}/api/chat", json=body)
+                response.raise_for_status()
+                turn = response.json()
+                conversation_id = turn["conversation_id"]
+                turns.append(turn)
+            results.append({"name": script["name"], "problems": judge_conversation(script, turns)})
+    return results
+
+
+def routing_accuracy() -> dict[str, Any]:
+    from bot.launcher import Stack, free_port
+
+    scripts = load_conversations()
+    # One client sends every conversation: lift the per-client limit for this run only.
+    os.environ.update(UNLIMITED)
+    with tempfile.TemporaryDirectory() as logs:
+        stack = Stack(port=free_port(), rasa_port=free_port(), actions_port=free_port(),
+                      log_dir=Path(logs))
+        with stack:
+            results = run_conversations(stack.url, scripts)
+    passed = [r for r in results if not r["problems"]]
+    return {"conversations": len(results), "passed": len(passed),
+            "accuracy": len(passed) / len(results),
+            "failures": [r for r in results if r["problems"]]}
+
+
+# ---- Rasa's own report ---------------------------------------------------------------
+
+def rasa_nlu_report(examples: list[Example], known: set[str]) -> None:
+    """`rasa test nlu` on the held-out messages: its report and confusion matrix."""
+    by_intent: dict[str, list[str]] = {}
+    for e in examples:
+        if e.intent in known:
+            by_intent.setdefault(e.intent, []).append(e.text)
+    nlu = {"version": "3.1", "nlu": [
+        {"intent": intent, "examples": "".join(f"- {json.dumps(t)}\n" for t in texts)}
+        for intent, texts in sorted(by_intent.items())
+    ]}
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "eval_nlu.yml"
+        data.write_text(yaml.safe_dump(nlu, sort_keys=False, allow_unicode=True))
+        subprocess.run(
+            [sys.executable, "-m", "rasa", "test", "nlu", "--nlu", str(data), "--model", "models",
+             "--out", str(REPORT_DIR / "rasa"), "--quiet"],
+            cwd=ROOT, check=True,
+        )
 
 
 def main() -> int:
-    examples = load_examples()
-    predictions, known = asyncio.run(predict([e.text for e in examples]))
-    urgency = urgency_scores(examples, predictions)
-    intents = intent_scores(examples, predictions, known)
-    pairs = list(zip(examples, predictions, strict=True))
-    missed = [e.text for e, p in pairs if e.urgent and not p.urgent]
-    alarms = [e.text for e, p in pairs if p.urgent and not e.urgent]
-
-    print(f"\nHeld-out messages: {len(examples)} ({EVAL_FILE.relative_to(ROOT)})")
-    print(f"Urgency recall:   {urgency['urgency_recall']:.3f} "
-          f"({urgency['urgent_messages'] - len(missed)}/{urgency['urgent_messages']})")
-    print(f"False-alarm rate: {urgency['false_alarm_rate']:.3f} "
-          f"({len(alarms)}/{urgency['calm_messages']})")
-    print(f"\n{'intent':<24}{'precision':>10}{'recall':>10}{'f1':>10}{'support':>9}")
-    for intent, row in intents.items():
-        print(f"{intent:<24}{row['precision']:>10.3f}{row['recall']:>10.3f}"
-              f"{row['f1']:>10.3f}{row['support']:>9}")
-    print(f"\nMissed urgent messages ({len(missed)}):")
-    for text in missed:
-        print(f"  - {text}")
-    print(f"False alarms ({len(alarms)}):")
-    for text in alarms:
-        print(f"  - {text}")
-    REPORT.parent.mkdir(exist_ok=True)
-    REPORT.write_text(json.dumps({"urgency": urgency, "intents": intents}, indent=2) + "\n")
+    sets = {"messages": load_examples(EVAL_DIR / "messages.yml"),
+            "fresh_check": load_examples(EVAL_DIR / "fresh_check.yml"),
+            "final_check": load_examples(EVAL_DIR / "final_check.yml")}
+    predictions, known = asyncio.run(predict({k: [e.text for e in v] for k, v in sets.items()}))
+    report: dict[str, Any] = {}
+    for name, examples in sets.items():
+        report[name] = {"urgency": urgency_scores(examples, predictions[name])}
+    main_set = sets["messages"]
+    report["messages"]["intents"] = intent_scores(main_set, predictions["messages"], known)
+    report["messages"]["faq_topic_accuracy"] = topic_accuracy(main_set, predictions["messages"])
+    report["routing"] = routing_accuracy()
+    REPORT_DIR.mkdir(parents=True, exist_ok=True)
+    rasa_nlu_report(main_set, known)
+    (REPORT_DIR / "report.json").write_text(json.dumps(report, indent=2) + "\n")
+    print_report(report)
     return 0
+
+
+def print_report(report: dict[str, Any]) -> None:
+    for name in ("messages", "fresh_check", "final_check"):
+        u = report[name]["urgency"]
+        print(f"\n[{name}] urgency recall {u['urgency_recall']:.3f} "
+              f"({u['urgent_messages'] - len(u['missed'])}/{u['urgent_messages']}), "
+              f"false alarms {u['false_alarm_rate']:.3f} "
+              f"({len(u['false_alarms'])}/{u['calm_messages']})")
+        for text in u["missed"]:
+            print(f"  missed: {text}")
+        for text in u["false_alarms"]:
+            print(f"  false alarm: {text}")
+    intents = report["messages"]["intents"]
+    print(f"\n{'intent':<26}{'precision':>10}{'recall':>10}{'f1':>10}{'support':>9}")
+    for intent, row in intents.items():
+        print(f"{intent:<26}{row['precision']:>10.3f}{row['recall']:>10.3f}"
+              f"{row['f1']:>10.3f}{row['support']:>9}")
+    print(f"FAQ topic accuracy: {report['messages']['faq_topic_accuracy']:.3f}")
+    routing = report["routing"]
+    print(f"Routing accuracy: {routing['accuracy']:.3f} "
+          f"({routing['passed']}/{routing['conversations']} conversations)")
+    for failure in routing["failures"]:
+        print(f"  {failure['name']}: {'; '.join(failure['problems'])}")
+    print(f"\nReport: {REPORT_DIR.relative_to(ROOT)}/report.json; Rasa's confusion matrix: "
+          f"{REPORT_DIR.relative_to(ROOT)}/rasa/intent_confusion_matrix.png")
 
 
 if __name__ == "__main__":

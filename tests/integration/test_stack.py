@@ -17,13 +17,20 @@ pytestmark = pytest.mark.integration
 NATIONAL_HELPLINE = "national-domestic-abuse-helpline"
 
 
-def chat(stack: Stack, message: str, conversation_id: str | None = None) -> dict:
+def chat(stack: Stack, message: str, conversation_id: str | None = None,
+         area: str | None = None) -> dict:
     body = {"message": message}
     if conversation_id:
         body["conversation_id"] = conversation_id
+    if area:
+        body["area"] = area
     response = httpx.post(f"{stack.url}/api/chat", json=body, timeout=30)
     assert response.status_code == 200
     return response.json()
+
+
+def ids(reply: dict) -> list[str]:
+    return [s["id"] for s in reply["services"]]
 
 
 def test_health_is_ok_when_everything_runs(stack: Stack) -> None:
@@ -58,15 +65,62 @@ def test_greeting_disclosure_and_danger_in_one_conversation(stack: Stack) -> Non
                       conversation_id)
     assert disclosure["conversation_id"] == conversation_id
     assert disclosure["urgent"] is False
-    assert [s["id"] for s in disclosure["services"]] == [NATIONAL_HELPLINE]
-    assert disclosure["services"][0]["phone"] == "0808 2000 247"
+    assert NATIONAL_HELPLINE in ids(disclosure)
+    helpline = next(s for s in disclosure["services"] if s["id"] == NATIONAL_HELPLINE)
+    assert helpline["phone"] == "0808 2000 247"
     assert "not your fault" in disclosure["replies"][0]["text"]
 
     urgent = chat(stack, "he's got a knife and he says he'll kill me", conversation_id)
     assert urgent["urgent"] is True
     first = urgent["replies"][0]["text"]
     assert first.startswith("If you are in danger now, call 999")
-    assert NATIONAL_HELPLINE in [s["id"] for s in urgent["services"]]
+    assert ids(urgent)[0] == "emergency-999"
+    assert NATIONAL_HELPLINE in ids(urgent)
+
+
+def test_everything_in_one_message_routes_at_once(stack: Stack) -> None:
+    reply = chat(stack, "trans woman living in Cardiff, my girlfriend keeps hurting me")
+    assert "live-fear-free" in ids(reply)
+    assert "galop" in ids(reply)
+    assert NATIONAL_HELPLINE not in ids(reply)
+    # Place is known, so the bot does not ask for it.
+    assert not any(b["title"] == "Wales" for r in reply["replies"] for b in r["buttons"])
+
+
+def test_the_councils_area_routes_to_its_local_service(stack: Stack) -> None:
+    reply = chat(stack, "my partner controls who i see and shouts at me", area="hackney")
+    assert "hackney-dais" in ids(reply)
+    assert NATIONAL_HELPLINE in ids(reply)
+
+
+def test_place_is_asked_once_with_buttons_and_the_answer_reroutes(stack: Stack) -> None:
+    first = chat(stack, "my wife belittles me and takes my wages")
+    buttons = [b["title"] for r in first["replies"] for b in r["buttons"]]
+    assert {"England", "Wales", "Scotland", "Northern Ireland", "I'd rather not say"} <= set(
+        buttons)
+    scotland = next(b for r in first["replies"] for b in r["buttons"] if b["title"] == "Scotland")
+    answer = chat(stack, scotland["payload"], first["conversation_id"])
+    assert "scotland-domestic-abuse-helpline" in ids(answer)
+    assert "mens-advice-line" not in ids(answer)  # England and Wales only
+    # Asked once: never again in this conversation.
+    again = chat(stack, "he also reads my texts", first["conversation_id"])
+    assert not any(b["title"] == "Scotland" for r in again["replies"] for b in r["buttons"])
+
+
+def test_declining_to_say_where_is_respected(stack: Stack) -> None:
+    first = chat(stack, "my ex keeps following me home from work")
+    declined = chat(stack, "i'd rather not say", first["conversation_id"])
+    assert declined["replies"]
+    assert not any(b["title"] == "Wales" for r in declined["replies"] for b in r["buttons"])
+    assert "national-stalking-helpline" in ids(declined) or NATIONAL_HELPLINE in ids(declined)
+
+
+def test_suicidal_thoughts_add_samaritans(stack: Stack) -> None:
+    reply = chat(stack, "i cant take it anymore i want to kill myself")
+    assert reply["urgent"] is True
+    assert ids(reply)[0] == "emergency-999"
+    assert "samaritans" in ids(reply)
+    assert "116 123" in reply["replies"][0]["text"]
 
 
 def test_conversation_expires_in_redis_and_delete_forgets_it(stack: Stack) -> None:

@@ -284,7 +284,10 @@ _STOPLIKE = frozenset(
     STOP_WORDS
     | {"im", "dont", "cant", "wont", "didnt", "doesnt", "isnt", "ive", "hes", "shes", "thats",
        "u", "ur", "pls", "please", "asap", "lol", "omg", "idk", "ok", "okay", "yes", "no",
-       "police", "council", "refuge", "god", "mum", "dad", "mam", "nan"}
+       "police", "council", "refuge", "god", "mum", "dad", "mam", "nan",
+       # what people call themselves: "I'm a fella in Swansea" names no one
+       "fella", "bloke", "lad", "lass", "geezer", "guy", "man", "woman", "girl", "boy",
+       "mate", "pal", "hun", "babe"}
 )
 
 

@@ -1,0 +1,60 @@
+"""What the conversation knows so far, read from the tracker, and how to remember more."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+
+from actions.directory_access import directory
+
+
+@dataclass
+class Known:
+    nation: str | None = None
+    area: str | None = None
+    needs: list[str] = field(default_factory=list)
+    gender: str | None = None
+    age: int | None = None
+    urgency_signs: list[str] = field(default_factory=list)
+    place_asked: bool = False
+    place_declined: bool = False
+
+    @property
+    def place_known(self) -> bool:
+        return self.nation is not None or self.area is not None
+
+
+def _latest_entities(tracker: Tracker, name: str) -> list[str]:
+    return [str(e["value"]) for e in tracker.latest_message.get("entities", [])
+            if e.get("entity") == name]
+
+
+def read_known(tracker: Tracker) -> tuple[Known, list[dict[str, Any]]]:
+    """The facts so far, and the slot events that remember this turn's new ones."""
+    needs = list(tracker.get_slot("needs") or [])
+    needs += [n for n in _latest_entities(tracker, "need") if n not in needs]
+    area = tracker.get_slot("area")
+    nation = tracker.get_slot("nation")
+    metadata = tracker.latest_message.get("metadata") or {}
+    default_area = metadata.get("area") if isinstance(metadata, dict) else None
+    if area is None and nation is None and isinstance(default_area, str):
+        # The embedding council's area, until the person says where they are.
+        area = default_area.strip().lower() if default_area.strip().lower() in (
+            directory().areas) else None
+    if area is not None and nation is None:
+        nation = directory().areas.nation_of(area)
+    age = tracker.get_slot("age")
+    known = Known(
+        nation=nation,
+        area=area if area != nation else None,
+        needs=needs,
+        gender=tracker.get_slot("gender"),
+        age=int(age) if isinstance(age, str) and age.isdigit() else None,
+        urgency_signs=list(tracker.get_slot("urgency_signs") or []),
+        place_asked=bool(tracker.get_slot("place_asked")),
+        place_declined=bool(tracker.get_slot("place_declined")),
+    )
+    return known, [SlotSet("needs", needs)]

@@ -1,0 +1,36 @@
+"""The part every helping action shares: route, list the services, maybe ask where."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import replies
+from actions.conversation_state import Known
+from actions.directory_access import EMERGENCY_ID, offers_for
+from actions.turn_meta import meta_payload
+
+# Enough to choose from on a small screen; the national 24-hour line is always among them.
+MAX_SERVICES = 4
+
+
+def route_and_reply(dispatcher: CollectingDispatcher, known: Known, *, extra_needs: list[str],
+                    intro: str = "These services can help:") -> list[dict[str, Any]]:
+    """Offer services for what is known; ask once where they are if it is not known."""
+    needs = [*known.needs, *(n for n in extra_needs if n not in known.needs)]
+    offers = offers_for(nation=known.nation, area=known.area, needs=needs,
+                        gender=known.gender, age=known.age)
+    offers = [o for o in offers if o.id != EMERGENCY_ID][:MAX_SERVICES]
+    ask_place = not known.place_known and not known.place_asked and not known.place_declined
+    dispatcher.utter_message(text=replies.services_list(offers, intro))
+    events: list[dict[str, Any]] = []
+    if ask_place:
+        dispatcher.utter_message(text=replies.PLACE_QUESTION, buttons=replies.PLACE_BUTTONS)
+        events.append(SlotSet("place_asked", True))
+    else:
+        dispatcher.utter_message(text=replies.SAFETY_LINE, buttons=replies.NEXT_STEP_BUTTONS)
+    dispatcher.utter_message(json_message=meta_payload(urgent=False,
+                                                       services=[o.id for o in offers]))
+    return events

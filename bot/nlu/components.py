@@ -1,0 +1,146 @@
+"""Rasa pipeline components (named in bot/config.yml) that apply the plain rules.
+
+- UrgencyGuard: after the intent classifier; when a high-risk sign is in the message,
+  the intent becomes `urgent_danger` whatever the model thought, and each sign is
+  added as an `urgency_sign` entity so the tracker and the actions see why.
+- ProfileExtractor: `need`, `gender` and `age` entities from what the person says.
+- PlaceExtractor: `area` and `nation` entities from the directory's places; a message
+  that is only a place ("leith", "BT9") is an answer to "where are you?" (`inform`),
+  whatever the model made of a word it has never seen.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu.place_rules import PlaceFinder
+from bot.nlu.profile_rules import read_profile
+from bot.nlu.urgency_rules import check_urgency
+from services_directory import load_directory
+
+URGENT_INTENT = "urgent_danger"
+# As the FallbackClassifier threshold in bot/config.yml.
+FALLBACK_THRESHOLD = 0.4
+
+
+def _entity(name: str, value: str, extractor: str, start: int = 0, end: int = 0) -> dict:
+    return {"entity": name, "value": value, "start": start, "end": end, "confidence": 1.0,
+            "extractor": extractor}
+
+
+def _add_entities(message: Message, entities: list[dict[str, Any]]) -> None:
+    if entities:
+        message.set(ENTITIES, message.get(ENTITIES, []) + entities, add_to_output=True)
+
+
+class _RuleComponent(GraphComponent):
+    """Not trained: the rules are code and data, read when the model loads."""
+
+    @classmethod
+    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> GraphComponent:
+        return cls()
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class UrgencyGuard(_RuleComponent):
+    """Rules first. The model's own urgent_danger stands only when it is confident:
+    below `model_min_confidence`, with no sign the rules know, the next intent wins.
+    """
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {"model_min_confidence": 0.0}
+
+    @classmethod
+    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> GraphComponent:
+        return cls(float(config.get("model_min_confidence", 0.0)))
+
+    def __init__(self, model_min_confidence: float = 0.0) -> None:
+        self._model_min_confidence = model_min_confidence
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            check = check_urgency(message.get(TEXT) or "")
+            if not check.urgent:
+                self._doubt_the_model(message)
+                continue
+            urgent = {"name": URGENT_INTENT, "confidence": 1.0}
+            ranking = [r for r in message.get(INTENT_RANKING_KEY) or []
+                       if r.get("name") != URGENT_INTENT]
+            message.set(INTENT, urgent, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [urgent, *ranking], add_to_output=True)
+            _add_entities(message, [_entity("urgency_sign", s, "UrgencyGuard")
+                                    for s in check.signs])
+        return messages
+
+    def _doubt_the_model(self, message: Message) -> None:
+        intent = message.get(INTENT) or {}
+        if (intent.get("name") != URGENT_INTENT
+                or intent.get("confidence", 0.0) >= self._model_min_confidence):
+            return
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or []
+                   if r.get("name") != URGENT_INTENT]
+        if not ranking:
+            return
+        # The runner-up, unless the model was unsure of it too: then ask again.
+        runner_up = ranking[0]
+        if runner_up.get("confidence", 0.0) < FALLBACK_THRESHOLD:
+            runner_up = {"name": "nlu_fallback", "confidence": 1.0}
+        message.set(INTENT, runner_up, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
+class ProfileExtractor(_RuleComponent, EntityExtractorMixin):
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            profile = read_profile(message.get(TEXT) or "")
+            entities = [_entity("need", n, "ProfileExtractor") for n in profile.needs]
+            if profile.gender:
+                entities.append(_entity("gender", profile.gender, "ProfileExtractor"))
+            if profile.age is not None:
+                entities.append(_entity("age", str(profile.age), "ProfileExtractor"))
+            _add_entities(message, entities)
+        return messages
+
+
+# At most this many words, with a place among them, make a message a place answer.
+PLACE_ANSWER_MAX_WORDS = 4
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
+class PlaceExtractor(_RuleComponent, EntityExtractorMixin):
+    def __init__(self) -> None:
+        self._finder = PlaceFinder(load_directory().areas)
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            entities = []
+            for place in self._finder.find(message.get(TEXT) or ""):
+                if place.ambiguous:
+                    continue  # a border postcode: the conversation asks which nation
+                entities.append(_entity("area", place.area, "PlaceExtractor", place.start,
+                                        place.end))
+                if place.nation:
+                    entities.append(_entity("nation", place.nation, "PlaceExtractor",
+                                            place.start, place.end))
+            _add_entities(message, entities)
+            intent = (message.get(INTENT) or {}).get("name")
+            words = len((message.get(TEXT) or "").split())
+            if entities and words <= PLACE_ANSWER_MAX_WORDS and intent != URGENT_INTENT:
+                message.set(INTENT, {"name": "inform", "confidence": 1.0}, add_to_output=True)
+        return messages

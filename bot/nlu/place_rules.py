@@ -1,0 +1,90 @@
+"""Where the person says they are, from the directory's own area data.
+
+Built from services_directory/data/areas.yml when the model loads, so a maintainer
+who adds an area or a town needs no retraining. A full postcode is reduced to its
+outward code at once ("E8 3AB" -> "E8"): routing needs no more, and no more is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import spacy
+from spacy.matcher import PhraseMatcher
+
+from services_directory import Areas
+
+_FULL_POSTCODE = re.compile(r"\b([A-Za-z]{1,2}[0-9][0-9A-Za-z]?)\s*[0-9][A-Za-z]{2}\b")
+_OUTWARD_CODE = re.compile(r"\b([A-Za-z]{1,2}[0-9][0-9A-Za-z]?)\b")
+# Words that introduce a place; a one-word place name typed in lowercase needs one
+# ("i live in barking"), so that "the dog was barking" is not a place.
+_LOCATIVE = {"in", "from", "near", "at", "around", "nr", "live", "living", "based", "to"}
+_HERE = {"here", "area", "way", "side"}
+
+
+@dataclass(frozen=True)
+class FoundPlace:
+    area: str | None
+    nation: str | None
+    start: int
+    end: int
+    text: str
+    ambiguous: bool = False
+
+
+def outward_code_only(text: str) -> str:
+    """The message with every full postcode cut to its outward code."""
+    return _FULL_POSTCODE.sub(lambda m: m.group(1).upper(), text)
+
+
+class PlaceFinder:
+    def __init__(self, areas: Areas) -> None:
+        self._areas = areas
+        self._nlp = spacy.blank("en")
+        self._matcher = PhraseMatcher(self._nlp.vocab, attr="LOWER")
+        names = {n for a in areas.by_id.values() for n in (a.name, *a.other_names, *a.towns)}
+        self._matcher.add("PLACE", [self._nlp.make_doc(n) for n in sorted(names)])
+
+    def find(self, text: str) -> list[FoundPlace]:
+        from_full_postcodes = {m.group(1).upper() for m in _FULL_POSTCODE.finditer(text)}
+        text = outward_code_only(text)
+        doc = self._nlp.make_doc(text)
+        found = []
+        spans = spacy.util.filter_spans([doc[s:e] for _, s, e in self._matcher(doc)])
+        for span in spans:
+            if not self._meant_as_place(span, len(doc)):
+                continue
+            place = self._areas.resolve(span.text)
+            if place is not None and place.area is not None:
+                found.append(FoundPlace(place.area, place.nation, span.start_char,
+                                        span.end_char, span.text, place.ambiguous))
+        for match in _OUTWARD_CODE.finditer(text):
+            code = match.group(1).upper()
+            before = text[: match.start()].split()
+            # A bare code like "E8" counts when it was a full postcode, stands nearly alone,
+            # or follows "in", "postcode is"... ("M1" in a sentence may be the motorway).
+            introduced = {w.lower() for w in before[-2:]} & (_LOCATIVE | {"postcode"})
+            if code not in from_full_postcodes and len(doc) > 3 and not introduced:
+                continue
+            if not re.fullmatch(r"[A-Z]{1,2}[0-9][0-9A-Z]?", code):
+                continue
+            place = self._areas.resolve(code)
+            if place is not None and place.area is not None:
+                found.append(FoundPlace(place.area, place.nation, match.start(), match.end(),
+                                        code, place.ambiguous))
+        return found
+
+    @staticmethod
+    def _meant_as_place(span: spacy.tokens.Span, doc_length: int) -> bool:
+        if len(span) > 1 or doc_length <= 3 or span.text[:1].isupper():
+            return True
+        doc = span.doc
+        previous = doc[span.start - 1] if span.start > 0 else None
+        following = doc[span.end] if span.end < len(doc) else None
+        if previous is not None and previous.lower_ in _LOCATIVE:
+            return True
+        # A fragment of its own: "edinburgh here.", "... locked in. swansea"
+        starts = previous is None or previous.is_punct
+        ends = following is None or following.is_punct or following.lower_ in _HERE
+        return starts and ends

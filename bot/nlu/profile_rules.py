@@ -1,0 +1,146 @@
+"""What a message says about the person and what they need, by plain rules.
+
+Needs use the directory's vocabulary (services_directory/vocabulary.py), so routing
+can use them as they are. Only what the person says of themselves counts: "my
+husband" from a man, or "I'm gay", not a guess from a name or a place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.nlu.normalise import normalise
+
+_ME = r"(?:i am|i m|am|as|being|im)(?: a| an)?"
+
+# need -> patterns over the normalised text
+NEED_PATTERNS: dict[str, list[str]] = {
+    "lgbt": [
+        r"\b(?:gay|lesbian|bi|bisexual|trans|transgender|transman|transwoman|queer|non binary|"
+        r"nonbinary|enby|lgbt\w*|same sex|pansexual|pan)\b",
+    ],
+    "forced-marriage": [
+        r"\bforc\w* (?:me |her |him )?(?:in)?to (?:marry|marriage|get married|wed)\b",
+        r"\b(?:make|making|made|want|wants) (?:me|her|him) (?:to )?(?:marry|get married)\b",
+        r"\bforced (?:marriage|marry|married|wedding)\b|\bmarry (?:a man|a woman|someone|"
+        r"somebody|my cousin|a stranger)\b",
+        r"\b(?:arranged|arranging) (?:a |my )?marriage\b",
+        r"\b(?:picked|chosen|chose|found|arranged|lined up)\b.*\b(?:marry|marriage|wedding|"
+        r"husband|wife)\b|\bfor me to marry\b",
+        r"\b(?:marry|marriage|wedding)\b.*\b(?:no say|no choice|against my will|have to|"
+        r"dont want|do not want|not ready|without asking)\b",
+    ],
+    "honour-based-abuse": [
+        r"\bhonou?r\b|\bizzat\b|\bshame (?:on|to) (?:the|my|our) (?:family|name)\b|"
+        r"\bbrought shame\b|\bdishonou?r\w*\b|\bbringing shame\b",
+    ],
+    "fgm": [
+        r"\bfgm\b|\bfemale genital\b|\bcircumcis\w*\b|\bcutting\b(?:\W+\w+){0,4}\W+(?:daughter|"
+        r"girl|girls|sister|niece)\b|\b(?:get|have|be) (?:her|my daughter|my niece) cut\b",
+    ],
+    "stalking": [
+        r"\bstalk\w*\b|\bfollow\w* me\b|\bturn\w* up (?:at|outside)\b|\bwatching (?:me|my)\b|"
+        r"\btracker\b|\btracking (?:me|my)\b|\bwont leave me alone\b|\bwill not leave me alone\b|"
+        r"\bharass\w*\b",
+    ],
+    "image-based-abuse": [
+        r"\bnudes?\b|\b(?:intimate|naked|nude|sexual|private) (?:images?|photos?|pictures?|pics|"
+        r"videos?)\b|\brevenge porn\b|\bsextortion\b|\bshare (?:my|the) (?:photos|pictures|pics|"
+        r"videos)\b",
+    ],
+    "economic-abuse": [
+        r"\bmoney\b|\bfinanc\w*\b|\bdebts?\b|\bwages?\b|\bsalary\b|\bbenefits\b|\bbank\b|"
+        r"\ballowance\b|\bcredit cards?\b|\bloans?\b|\bpension\b|\bpay ?check\b",
+    ],
+    "deaf": [r"\bdeaf\b|\bhard of hearing\b|\bbsl\b|\bsign language\b|\bhearing impaired\b"],
+    "disabled": [
+        r"\bdisabled\b|\bdisabilit\w*\b|\bwheelchair\b|\blearning difficult\w*\b|\bblind\b|"
+        r"\bpartially sighted\b|\bmobility\b|\bautis\w*\b|\bmy carer\b|\bcares for me\b",
+    ],
+    "older-people": [
+        r"\b(?:pensioner|elderly|oap|old age|retired|my grandson|my granddaughter|"
+        r"grandchildren)\b",
+    ],
+    "legal": [
+        r"\binjunction\b|\bnon molestation\b|\boccupation order\b|\bcourt\b|\bsolicitor\b|"
+        r"\blegal\b|\blawyer\b|\bcustody\b|\bdivorce\b|\bprotection order\b",
+    ],
+    "housing": [
+        r"\bhousing\b|\bhomeless\w*\b|\bsomewhere (?:to live|to stay|safe to stay)\b|\bevict\w*\b|"
+        r"\btenancy\b|\blandlord\b|\bcouncil (?:house|flat)\b|\bplace to (?:live|stay)\b|"
+        r"\bmove out\b|\bmoving out\b|\bnowhere to (?:go|live|stay)\b|\brehous\w*\b",
+    ],
+    "refuge": [r"\brefuges?\b|\bshelter\b|\bsafe house\b"],
+    "sexual-violence": [
+        r"\brap(?:e|ed|es|ing)\b|\bsexual(?:ly)? assault\w*\b|\bforc\w* (?:me )?(?:to have|into) "
+        r"sex\b|\bsex (?:when i|without)\b|\bmake me have sex\b|\bsexual abuse\b",
+    ],
+    "migrant-women": [
+        r"\bvisa\b|\bimmigration\b|\bdeport\w*\b|\bno recourse\b|\basylum\b|\bleave to remain\b|"
+        r"\bhome office\b|\bmy status\b|\bresidence permit\b|\bsettled status\b",
+    ],
+    "black-minoritised": [
+        rf"\b{_ME} (?:black|asian|south asian|african|caribbean|bame|bme|minority|"
+        r"ethnic minority)\b",
+    ],
+    "jewish": [rf"\b{_ME} jewish\b|\bjewish\b(?:\W+\w+){{0,2}}\W+(?:community|family|woman|man)\b|"
+               r"\bsynagogue\b|\brabbi\b"],
+    "muslim": [rf"\b{_ME} (?:a )?muslim\b|\bmuslim\b(?:\W+\w+){{0,2}}\W+(?:community|family|woman|"
+               r"man|wife)\b|\bmosque\b|\bimam\b"],
+    "christian": [rf"\b{_ME} (?:a )?christian\b|\bchurch\b|\bpastor\b|\bvicar\b|\bpriest\b"],
+}
+
+_MAN = [rf"\b{_ME} (?:\w+ )?(?:man|male|guy|bloke|lad|dad|father|husband|boy|fella)\b",
+        r"^(?!(?:my|ma|her|his|your|our|the|a) )(?:\w+ )?(?:guy|man|bloke|lad|fella|male)\b",
+        r"\b(?:blokes|men|guys|lads|males) (?:do not |dont |can not |cant |can |do )?get "
+        r"(?:abused|hit|beaten|battered)\b",
+        r"\b(?:gay|bi|bisexual|trans|straight) (?:guy|man|bloke|lad|male|fella)\b",
+        r"\b(?:male victim|men get abused|as a bloke|as a guy|as a man)\b"]
+_WOMAN = [rf"\b{_ME} (?:\w+ )?(?:woman|female|girl|mum|mother|wife|lady)\b",
+          r"\b(?:gay|bi|bisexual|trans|lesbian) (?:woman|girl|female|lady)\b",
+          r"\bas a woman\b"]
+# A partner word, to tell same-sex relationships from what the person says they are.
+_MALE_PARTNER = r"\bmy (?:boyfriend|husband|bf|fiance|male partner)\b"
+_FEMALE_PARTNER = r"\bmy (?:girlfriend|wife|gf|fiancee|female partner)\b"
+_AGE = re.compile(r"\b(?:i am|im|aged|age)(?: only)? (\d{1,3})(?: years? old| yo| yrs)?\b")
+_CHILDREN = re.compile(
+    r"\b(?:my|our|the|have|got|with) (?:\w+ )?(?:kids|children|child|baby|son|daughter|"
+    r"toddler|little ones)\b|\bpregnant\b"
+)
+
+
+@dataclass
+class Profile:
+    needs: list[str] = field(default_factory=list)
+    gender: str | None = None  # "women" | "men", the directory's words
+    age: int | None = None
+    children: bool = False
+
+
+def read_profile(text: str) -> Profile:
+    words = normalise(text)
+    profile = Profile()
+    for need, patterns in NEED_PATTERNS.items():
+        if any(re.search(p, words) for p in patterns):
+            profile.needs.append(need)
+    if any(re.search(p, words) for p in _MAN):
+        profile.gender = "men"
+    elif any(re.search(p, words) for p in _WOMAN):
+        profile.gender = "women"
+    if profile.gender == "men":
+        profile.needs.append("male-victims")
+        if re.search(_MALE_PARTNER, words) and "lgbt" not in profile.needs:
+            profile.needs.append("lgbt")
+    if (profile.gender == "women" and re.search(_FEMALE_PARTNER, words)
+            and "lgbt" not in profile.needs):
+        profile.needs.append("lgbt")
+    age = _AGE.search(words)
+    if age and 10 <= int(age.group(1)) <= 110:
+        profile.age = int(age.group(1))
+        if profile.age >= 60 and "older-people" not in profile.needs:
+            profile.needs.append("older-people")
+        if profile.age < 18:
+            profile.needs.append("children-young-people")
+    profile.children = bool(_CHILDREN.search(words))
+    return profile

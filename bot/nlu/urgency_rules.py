@@ -1,0 +1,333 @@
+"""The deterministic safety net: plain phrasings of danger that must never be missed.
+
+Urgent means the person may be at risk of serious harm now or very soon, or tells of
+a high-risk sign: strangulation or choking (even in the past), threats to kill, a
+weapon, being trapped or held, serious injury, the abuser arriving or outside, a
+child in danger, pregnancy with violence, suicidal thoughts.
+
+Each sign is a family of patterns over the normalised text (bot/nlu/normalise.py),
+written from that definition, with common misspellings folded into the patterns.
+The model (DIET) catches what the rules do not; the rules catch what the model may
+miss. A calm message ("he reads all my messages") must not match: every pattern
+needs the dangerous element itself, not just an abuser or a feeling.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.nlu.normalise import normalise
+
+# Someone who could be the danger (or the person themselves, for some signs).
+_PERSON = (
+    r"(?:he|she|they|him|her|them|husband|wife|partner|boyfriend|girlfriend|ex|fiance|"
+    r"dad|father|mum|mother|son|daughter|brother|sister|uncle|cousin|stepdad|carer|"
+    r"in law|family|someone|somebody|man|guy)"
+)
+_KNIFE = r"(?:knife|knives|knif|nife|kinfe|knive|blade|machete|stanley)"
+_WEAPON = (
+    rf"(?:{_KNIFE}|gun|guns|shotgun|rifle|pistol|firearm|axe|hammer|baseball bat|bat|"
+    r"crowbar|scissors|screwdriver|acid|petrol|lighter fluid|taser|crossbow|sword|"
+    r"broken bottle|bottle|iron bar|metal bar|pole|poker|hurley|golf club|weapon|weapons|"
+    r"cleaver|chisel|hatchet|saw|drill|spanner|wrench|crowbar|brick|chain|club|cosh|"
+    r"nail gun|bolt cutters|hot iron|kettle|boiling water)"
+)
+_HOLDING = (
+    r"(?:has|have|got|gets|getting|holding|holds|held|grab|grabbed|grabbing|pulled|pulls|"
+    r"pulling|waving|waved|pointing|pointed|pointin|came at|coming at|come at|swung|swinging|"
+    r"got out|getting out|gets out|sharpening|sharpened|holds up|held up|"
+    r"threaten|threatened|threatening|threatens|picked up|picking up|brandish|with a|with "
+    r"the|with his|with her|took out|taken out|keeps a|carrying|carries|hid|hiding a)"
+)
+_CHILD = (
+    r"(?:baby|babies|babys|kids|kid|children|child|son|daughter|little one|toddler|newborn|"
+    r"weans|bairns|my boy|my girl|our boy|our girl|little boy|little girl|"
+    r"\d+ (?:year|yr|yo|month) old|\d+ (?:year|yr)s? old|\d+yo)"
+)
+_VIOLENCE = (
+    r"(?:hit|hits|hitting|kick|kicked|kicking|kicks|punch|punched|punching|push|pushed|"
+    r"shoved|beat|beats|beating|beaten|attack|attacked|attacking|hurt|hurts|hurting|"
+    r"threw|thrown|slap|slapped|stamped|violent|violence|strangl\w*|chok\w*|assault\w*|"
+    r"shaking|shook|dragged|dragging|sat on|stood on|bit|bitten|twisted|battering|battered|"
+    r"bruises|bruised|smack\w*|whack\w*|headbutt\w*|yanked|yanking|flung|dangled|dangling|"
+    r"shove|shoving|hurled|threw me|thrown me|landed on|went flying|elbowed|stamping|"
+    r"laid into|lay into|laying into|went for me|goes for me|booted)"
+)
+
+SIGNS: dict[str, list[str]] = {
+    "weapon": [
+        # Knives, blades and guns are a high-risk sign wherever they appear in a disclosure.
+        rf"\b(?:{_KNIFE}|gun|guns|shotgun|rifle|pistol|firearm|machete|crossbow|sword|taser)\b",
+        rf"\b{_HOLDING}\b(?:\W+\w+){{0,4}}?\W+{_WEAPON}\b",
+        r"\b(?:hit|hits|hitting|beat|beating|attacked|attacking|threw|throwing|came at|burn\w*|"
+        r"hurt|hurting|smashed|smacked|whacked) (?:me|her|him|us) with\b",
+        r"\b(?:lighter|flame|match|cigarette|iron|kettle|boiling water)\b(?:\W+\w+){0,2}\W+"
+        r"(?:to|on|at|over) (?:my|her|his) (?:hair|face|skin|arm|body|head)\b",
+        rf"\b{_WEAPON}\b(?:\W+\w+){{0,4}}?\W+(?:at|to|against|on) (?:me|my|her|his|us|the kids)\b",
+        r"\b(?:stab|stabbed|stabbing|stabbin|shoot|shot at|shooting|slash\w*)\b",
+        r"\b(?:cut|cutting) (?:me|her)\b(?! off)",
+    ],
+    "strangulation": [
+        r"\b(?:strangl\w*|strangul\w*|stangl\w*|strangel\w*|throttl\w*|choke|choked|chokes|"
+        r"choking|choaked|chocked|chokin|smother\w*|suffocat\w*)\b",
+        r"\b(?:hands?|arm|arms|belt|rope|cord|scarf|knee)\b(?:\W+\w+){0,3}\W+(?:round|around|on|"
+        r"over|against) (?:my|her|his|the) (?:neck|throat)\b",
+        r"\b(?:across|on|against|round|around|at) (?:my|her|his) (?:throat|neck|windpipe)\b",
+        r"\bmarks? (?:round|around|on) (?:my|her|his) (?:neck|throat)\b",
+        r"\b(?:by|grabbed|squeez\w*|squeezing|pressed|pinned)\b(?:\W+\w+){0,3}\W+(?:my|her|the) "
+        r"(?:neck|throat)\b",
+        r"\b(?:pillow|hand|hands|bag|cushion)\b(?:\W+\w+){0,2}\W+over (?:my|her|his) "
+        r"(?:face|mouth|head)\b",
+        r"\b(?:drown|drowned|drowning|held me under|head under (?:the )?water)\b",
+        r"\bcould not breathe\b|\bcan not breathe\b|\bcouldnt breathe\b",
+        r"\bwindpipe\b|\bwent limp\b|\beverything went (?:fuzzy|black|dark|white|grey)\b|"
+        r"\bsaw stars\b|\bpassed out\b",
+        r"\b(?:get|getting|got|no|any) (?:any )?air\b",
+        r"\b(?:covered|held|clamped|put|pressed)\b(?:\W+\w+){0,3}\W+(?:nose|mouth|face)\b",
+        r"\b(?:sat|sits|sitting|knelt|kneeling|kneels|lay|lying) on (?:my|her|his) (?:chest|neck|"
+        r"throat|face)\b",
+    ],
+    "threat_to_kill": [
+        r"\b(?:kill|murder|murdered|kil|kll)\b (?:me|her|us|you|them|the kids|my kids|the "
+        r"children|my children|the baby|my mum|my family|himself|herself|everyone|us all)\b",
+        r"\b(?:going to|will|would|gonna|wants to|want to|trying to|tried to|try to|threat\w* "
+        r"to|promised to|swore to|swears to|said he|said she|says he|says she)\b(?:\W+\w+){0,3}"
+        r"\W+(?:kill|murder|end)\b",
+        r"\b(?:wants|want) (?:me|her|us) dead\b|\bi (?:will|would) be dead\b|\bend up dead\b",
+        r"\b(?:burn|burned|set fire to|torch) (?:the|my|our) (?:house|flat|home|car)\b",
+        r"\b(?:set|pour\w*|threw|throw) (?:fire|petrol)\b",
+        r"\bdead by (?:morning|tomorrow|tonight)\b|\bnot (?:make it|survive)\b",
+        r"\b(?:six|6) (?:foot|feet) under\b|\bbury (?:me|her|you|us)\b|\b(?:in|into) (?:a|the|my) "
+        r"(?:coffin|box|grave|ground)\b",
+        r"\bnever wake up\b|\bsay (?:your|ur|my|her) (?:goodbyes|prayers)\b|\bsay goodbye to\b",
+        r"\b(?:do|doing|serve) (?:life|time|a life sentence) (?:for|over) (?:me|you|her|us)\b",
+        r"\b(?:i am|you are|youre|she is|we are|im) dead (?:when|if|once|after|by)\b",
+        r"\b(?:see|want|wants|wanted|have|rather see) (?:me|her|us|you) dead\b",
+        r"\b(?:find|found|finding) (?:my|your|her|our) (?:body|bodies)\b",
+        r"\b(?:will not|wont|not going to|never) (?:see|make it to|live to see) (?:christmas|xmas|"
+        r"tomorrow|morning|the morning|your birthday|the weekend|next week|another day)\b",
+        r"\bpoison\w*\b",
+        r"\b(?:on fire|set fire|burn) (?:with|while) (?:me|us|her|the kids) in\b|\bon fire\b",
+        r"\b(?:deal with|sort|sort out|finish|get rid of) (?:me|her|you|us)\b(?:\W+\w+){0,3}"
+        r"\W*(?:for good|properly|once and for all)?",
+        r"\b(?:getting it|get it|going to get it|gonna get it|in for it) (?:when|tonight|later|"
+        r"once)\b",
+        r"\btonights? (?:the night|is the night)\b|\bsomething bad (?:is going to|will|is gonna) "
+        r"happen\b|\bi (?:am|think i am|will be) next\b",
+    ],
+    "trapped": [
+        r"\b(?:locked|lock|locking|locks|barricad\w*|boarded) (?:me|myself|us|her|himself)?\W*"
+        r"(?:in|inside|into|out of)?\b(?:\W+\w+){0,3}\W+(?:room|bedroom|bathroom|toilet|house|"
+        r"flat|home|cupboard|wardrobe|car|shed|loft|basement|cellar|garage)\b",
+        r"\b(?:barricad\w*)\b",
+        r"\blocked (?:all )?(?:the|every|all the) (?:doors?|windows?)\b|\blocked (?:her|him|them|"
+        r"me|us) in\b|\blocked in\b",
+        r"\b(?:wedged|jammed|blocked|nailed|bolted|screwed) (?:the )?(?:door|doors|window)\b|"
+        r"\bagainst the door\b|\bdoor shut from\b",
+        r"\bstuck in (?:the|my|a|his|her) (?:room|bedroom|bathroom|house|flat|car|cupboard)\b",
+        r"\b(?:being|been) held\b|\bkeeping me (?:here|in|prisoner)\b|\bprisoner\b",
+        r"\b(?:shut|shuts|locks|locking)\b(?:\W+\w+){0,2}\W+(?:in|inside)"
+        r" (?:the|a|my|his|her|this|our)?\s?(?:\w+ )?(?:room|bedroom|house|flat|cupboard|car|"
+        r"shed|loft|cellar|basement)\b",
+        r"\bshut in\b|\bpadlock\w*\b|\b(?:will not|wont|not) unlock\b|\bonly (?:door )?key\b",
+        r"\b(?:windows?|doors?) (?:shut|locked|nailed|screwed|bolted)\b|\b(?:screwed|nailed) "
+        r"(?:the )?(?:windows?|doors?)\b",
+        r"\bnot (?:been|allowed|let) (?:out|outside)\b(?:\W+\w+){0,2}\W+(?:in|for|since)\b",
+        r"\b(?:does not|doesnt|do not) know (?:where i am|i am (?:here|texting|on|messaging))\b",
+        r"\b(?:taken|took|hidden|hid|removed) (?:away )?(?:my|her) (?:wheelchair|crutches|"
+        r"walking frame|frame|walking stick|stick|scooter|hearing aid)\b",
+        r"\b(?:will not|wont|not) (?:let|letting) (?:me|us|her)\b(?:\W+\w+){0,2}\W+(?:leave|out|"
+        r"go out|get out|escape)\b",
+        r"\b(?:trapped|held hostage|hostage|held captive|kidnap\w*|tied me|tied up|tied my|"
+        r"holding me|held me down|pinned me|pinning me)\b",
+        r"\b(?:can not|could not|no way to) (?:get|getting) out\b|\bcan not escape\b",
+        r"\b(?:i am|im|we are|were|currently|still) hiding\b|\bhiding (?:in|under|behind|from)\b",
+        r"\btook (?:my|all my|the) (?:keys|phone)\b(?:\W+\w+){0,4}\W+(?:leave|out|locked|go)\b",
+    ],
+    "serious_injury": [
+        r"\b(?:bleeding|bleedin|blood everywhere|covered in blood|lot of blood|losing blood)\b",
+        r"\bblood\b(?! pressure| test| sugar| type| donor| relative)",
+        r"\b(?:is|are|feels|think it is|think its) (?:broken|fractured|dislocated)\b",
+        r"\b(?:ribs?|jaw|nose|wrist|arm|leg|ankle|cheek|eye|skull|fingers?|teeth|tooth)\b"
+        r"(?:\W+\w+){0,3}\W+(?:cracked|broken|wonky|swollen|purple|huge|dislocated|hanging|"
+        r"bent|crooked|split|busted|caved)\b",
+        r"\blost (?:\w+ )?(?:teeth|tooth)\b|\bhurts? (?:every time|when) i (?:breathe|move)\b",
+        r"\b(?:can not|could not) (?:bend|open|close|lift|feel) my\b",
+        r"\b(?:stitches|gash|deep cut|a and e|a&e|casualty|ambulance)\b",
+        r"\bhospital\b(?! appointment)",
+        r"\b(?:can not|could not|cant) see (?:out of|properly|with)\b",
+        r"\b(?:kicked|hit|punched|stamped on|smashed) (?:me |her )?(?:in|on) the head\b",
+        r"\b(?:can not|could not|cant) (?:get up|stand up|stand|walk|move my)\b",
+        r"\b(?:stopped|not|will not|wont|refuses to|refusing to) (?:giving|give) me my (?:insulin|"
+        r"medication|meds|heart tablets|inhaler|oxygen)\b",
+        r"\bbroken? (?:my |her |his )?(?:arm|arms|leg|legs|rib|ribs|nose|jaw|wrist|bone|bones|"
+        r"fingers?|cheekbone|collarbone|eye socket)\b",
+        r"\b(?:broke|fractured|cracked|dislocated) (?:my|her|his) \w+\b",
+        r"\b(?:unconscious|knocked (?:me )?out|passed out|blacked out|black out|concussion|"
+        r"head injury|cracked my head|fractur\w*)\b",
+        r"\b(?:need|needs|call) (?:an|a)? ?(?:ambulance|paramedic|doctor now)\b",
+        r"\b(?:can not|could not) (?:move|stand|walk)\b",
+        r"\b(?:burned|burnt|scalded) (?:me|my|her)\b|\bteeth (?:out|knocked)\b",
+    ],
+    "abuser_arriving": [
+        rf"\b{_PERSON}\b(?:\W+\w+){{0,3}}?\W+(?:is|are|just|now)?\W*(?:outside|downstairs|"
+        r"at the door|at my door|at the window|in the garden|on the doorstep|in the car park|"
+        r"banging|hammering|kicking the door|kicking my door|trying to get in|breaking in|"
+        r"broke in|broken in|climbing)\b",
+        rf"\b{_PERSON}\b(?:\W+\w+){{0,3}}?\W+(?:is|are) (?:coming|on (?:his|her|their|the) way)"
+        r"(?: back| home| here| over| round| for me| to get me)?\b",
+        r"\b(?:he|she|they|ex|him|husband|wife|partner|boyfriend|girlfriend)\b(?:\W+\w+){0,3}?"
+        r"\W+(?:on (?:his|her|their) way|coming (?:back|home|round|over|for me|to get me)|"
+        r"heading (?:here|home|back|over))\b",
+        r"\b(?:just|has|have) (?:arrived|turned up|shown up|showed up|pulled up|got back|come "
+        r"back|came back|came home|got home|walked in)\b",
+        r"\b(?:car|van|truck|taxi)\b(?:\W+\w+){0,2}\W+(?:pulled up|pull up|outside|parked "
+        r"outside|pulling up|just arrived|in the drive|on the drive)\b",
+        r"\b(?:hear|heard|hearing|see|saw|seen|can see)\b(?:\W+\w+){0,3}\W+(?:his|her|their)? ?"
+        r"(?:key|keys|footsteps|car|van|voice)\b(?:\W+\w+){0,3}\W*(?:door|stairs|outside|lock|"
+        r"drive|coming|pull)",
+        rf"\b{_PERSON}\b(?:\W+\w+){{0,3}}?\W+(?:found|knows) (?:me|where i|my address|my new "
+        r"address|where we)\b",
+        r"\b(?:parked|stood|standing|waiting|sat|sitting|lurking|watching|hanging about|hanging "
+        r"around)\b(?:\W+\w+){0,2}\W+(?:across|outside|opposite|at the end of|in the car park|"
+        r"by my|near my|over the road)\b",
+        r"\b(?:across the road|across the street|over the road|end of my road|end of the road|on "
+        r"the step|on my step|up the drive|up the path|up the stairs|at the gate)\b",
+        r"\b(?:looking|searching|hunting|driving round) (?:for me|for us|for her)\b|\b(?:when|if|"
+        r"once) (?:he|she|they) (?:finds|find|catches|catch|gets hold of) (?:me|us|her)\b",
+        r"\bi am coming (?:round|over|for you|to get you|back)\b|\bsee you soon\b",
+        r"\bknocked (?:on|at) (?:my|the|our) (?:new )?(?:door|window)\b",
+        r"\b(?:car|van|truck|taxi|motorbike|bike|motorcycle|engine)\b(?:\W+\w+){0,3}\W+"
+        r"(?:outside|revving|idling|parked)\b|\boutside (?:mine|my place|my house|my flat)\b",
+        r"\blook (?:out|outside) (?:the|your|ur) (?:window|door)\b",
+        r"\b(?:should not|shouldnt|does not|doesnt|is not meant to) know (?:this|my|where)\b",
+        r"\b(?:driving|coming|flying|travelling) (?:down|up|over|round)? ?to (?:take|get|find|"
+        r"collect|fetch) (?:me|us|her)\b",
+        r"\bran out\b|\bescaped\b|\bgot out of the house\b",
+        r"\b(?:he|she|they) (?:is|are) (?:back|here|home)\b(?:\W+\w+){0,5}\W+(?:drunk|angry|"
+        r"raging|off his head|kicking off|shouting|scared|going to)\b",
+    ],
+    "child_in_danger": [
+        rf"\b{_VIOLENCE}\b(?:\W+\w+){{0,3}}?\W+(?:the|my|our|her|his) {_CHILD}\b",
+        rf"\b(?:hurt|harm|hurting|harming|kill)\b(?:\W+\w+){{0,2}}\W+(?:our|my|the) "
+        rf"{_CHILD}\b",
+        rf"\b(?:the|my|our) {_CHILD}\b(?:\W+\w+){{0,3}}?\W+(?:is|are) (?:in danger|not safe|"
+        r"unsafe|hurt|bleeding|being hurt|being hit|locked)\b",
+        rf"\b(?:took|taken|snatched|grabbed|kidnapped|has) (?:the|my|our) {_CHILD}\b"
+        r"(?:\W+\w+){0,4}\W+(?:will not|wont|not) (?:bring|give|let)\b",
+        rf"\b(?:took|taken|snatched|kidnapped|grabbed) (?:the|my|our) {_CHILD}\b",
+        rf"\b{_CHILD}\b(?:\W+\w+){{0,6}}\W+(?:will not|wont|not) let me (?:in|near|see|have)\b",
+        rf"\b(?:locked|locking|locks|shut|shutting|keeps) (?:the |my |our )?{_CHILD} in\b",
+        rf"\b{_CHILD}s? (?:is|are) screaming\b",
+        rf"\b{_CHILD}s?\b(?:\W+\w+){{0,2}}\W+(?:cot|bed|pram)\b(?:\W+\w+){{0,4}}\W*{_VIOLENCE}|"
+        rf"{_VIOLENCE}\W+(?:\w+\W+){{0,2}}{_CHILD}s? (?:cot|pram|bed)\b",
+        rf"\b{_CHILD}\b(?:\W+\w+){{0,4}}\W+(?:bruises|bruised|marks|burns)\b",
+        r"\bnever (?:find|see|get) (?:them|him|her|the kids|the baby|my kids)\b",
+        rf"\b(?:driving|drove|drive|driven)\b.*\b{_CHILD}\b.*\b(?:drunk|pints|drinking|"
+        r"high|off his head|off her head|wasted)\b",
+        rf"\b(?:drunk|pints|drinking|high|wasted)\b.*\b(?:driving|drove)\b.*\b{_CHILD}\b",
+        rf"\b{_CHILD}\b(?:\W+\w+){{0,4}}\W+(?:in danger|at risk)\b",
+        r"\b(?:cut|cutting|circumcis\w*|fgm)\b(?:\W+\w+){0,6}\W+(?:next week|this week|tomorrow|"
+        r"soon|holiday|abroad|flight|flights|booked|summer)\b",
+    ],
+    "pregnancy_violence": [
+        rf"\b(?:pregnant|pregnancy|preggers|expecting|unborn|bump|weeks gone|months gone|"
+        r"scan|carrying (?:his|a|the|our) baby|due date|midwife)\b.*"
+        rf"\b{_VIOLENCE}\b",
+        rf"\b{_VIOLENCE}\b.*\b(?:pregnant|pregnancy|preggers|expecting|unborn|bump|stomach|"
+        r"belly|tummy|twins)\b",
+        rf"\b\d+ weeks\b.*\b{_VIOLENCE}\b|\bfelt (?:the )?baby move\b",
+    ],
+    "suicidal": [
+        r"\b(?:kill|killing|end|ending|hurt|hurting|harm|harming) myself\b",
+        r"\bsuicid\w*\b|\bself harm\w*\b",
+        r"\b(?:want|wanting|wants|going) to die\b|\bwish i (?:was|were) dead\b",
+        r"\b(?:do not|dont|no longer) (?:want|wanna|wish) to (?:live|be alive|be here|exist|"
+        r"wake up|go on)\b",
+        r"\b(?:end|ending) (?:it all|my life|everything|it now)\b|\btake my (?:own )?life\b",
+        r"\bbetter off (?:dead|without me)\b|\bno (?:point|reason) (?:in )?(?:living|being "
+        r"alive|to live|going on)\b",
+        r"\b(?:overdose|took all my pills|take all my pills|jump off|jump in front|slit my|"
+        r"hang myself)\b",
+        r"\bcan not go on\b(?! like this)",
+        r"\bkms\b|\bkys\b|\bunalive\w*\b",
+        r"\b(?:killing|kill|end|ending|harming|hurting|hurt) (?:himself|herself|themselves)\b",
+        r"\b(?:all|load of|lots of|handful of|how many|box of|bunch of|stockpil\w*) (?:my )?"
+        r"(?:pills|tablets|tabs|meds|paracetamol|sleeping pills)\b|\bparacetamol\b",
+        r"\b(?:pills|tablets|tabs|meds)\b(?:\W+\w+){0,2}\W+(?:lined up|counted out|all out|"
+        r"ready)\b",
+        r"\b(?:cutting|cut) (?:again|myself|my arms|my wrists)\b|\bslit\b",
+        r"\bending it\b(?! with| all with)|\bend it\b(?! with)|\b(?:it all|everything) to stop\b",
+        r"\b(?:on|off) (?:the|a) bridge\b|\binto the (?:sea|river|canal|traffic)\b|\brope\b",
+        r"\bsaving (?:up )?(?:my )?(?:meds|medication|pills|tablets)\b|\bplanned how\b|"
+        r"\bhow (?:i am|im) going to do it\b",
+        r"\b(?:go to sleep|sleep) and (?:never|not) wake up\b|\btop of (?:the|a) (?:multi storey|"
+        r"building|cliff|car park|tower)\b",
+    ],
+    "violence_now": [
+        rf"\b{_PERSON}\b(?:\W+\w+){{0,2}}?\W+(?:is|are|started|starting) "
+        r"(?:hitting|beating|attacking|punching|kicking|hurting|strangling|choking|dragging|"
+        r"smashing|throwing)\b",
+        r"\b(?:hitting|beating|attacking|punching|kicking|hurting) (?:me|us|her|my mum|my mom)\b"
+        r"(?:\W+\w+){0,3}\W+(?:now|right now|at the moment|again tonight)\b",
+        r"\b(?:right now|now|tonight)\b(?:\W+\w+){0,3}\W+(?:hitting|beating|attacking|hurting)\b",
+        r"\b(?:going to|about to|gonna|will)\b(?:\W+\w+){0,2}\W+(?:hurt|attack|beat|batter|kill|"
+        r"kil|hit|smash) (?:me|us|her|the kids|my kids)\b",
+        r"\b(?:scared|afraid|frightened|terrified|fear|fearing)\b(?:\W+\w+){0,3}\W+(?:for my "
+        r"life|for our lives|going to die|to die|will die|he will kill|she will kill|kill me)\b",
+        r"\b(?:in danger|immediate danger|not safe right now|unsafe right now|need (?:the )?"
+        r"police|get the police|send (?:the )?police|sos|emergency)\b",
+        r"(?:^|\b(?:please|someone|somebody|pls|just|can you|could you|you need to|messaged|"
+        r"texted|text|said|screamed|shouted|mouthed)) call "
+        r"(?:the )?police\b|\bcall (?:the )?police (?:now|please|for me)\b",
+        r"^(?:please )?help(?: me)?(?: please)?(?: now)?$",
+        r"\bhelp (?:me )?(?:please )?(?:he|she|they) (?:is|are)\b",
+        r"\bbeing (?:beaten|hit|attacked|battered|strangled|choked|hurt|stabbed|raped|kicked)\b"
+        r"(?:\W+\w+){0,4}\W+(?:now|right now|through the wall|next door|tonight)\b",
+        r"\b(?:can|could) hear\b(?:\W+\w+){0,5}\W+(?:screaming|crying|being|get off|help)\b",
+        r"\b(?:is|are) losing it\b|\bget off me\b|\b(?:need|want) (?:someone|somebody|help) "
+        r"(?:now|right now|quick)\b",
+        r"\bphone (?:is|s|has gone|went) (?:off|dead)\b(?:\W+\w+){0,4}|\bnow (?:her|his|their) "
+        r"phone\b",
+        r"\b(?:smashing|smashed|breaking|wrecking|trashing) (?:things|everything|the place|stuff|"
+        r"the house|up the)\b",
+        r"\b(?:can not|could not|cant) (?:talk|speak|call|ring|phone)\b(?:\W+\w+){0,4}\W+"
+        r"(?:he|she|they|him|her)\b",
+        r"\b(?:in the next room|in the other room|downstairs|next door)\b(?:\W+\w+){0,3}\W+"
+        r"(?:scared|terrified|frightened|whisper\w*|quiet)\b",
+    ],
+    "forced_marriage_imminent": [
+        # Taken abroad to marry, soon: the last chance to stop it is before the flight.
+        r"\b(?:flight|flights|flying|fly|taking|take|sending|send|ship|shipping|booked)\b"
+        r"(?:\W+\w+){0,3}\W+(?:me|her|us|my sister|my daughter)\b.*\b(?:marry|marriage|married|"
+        r"wedding)\b",
+        r"^(?=.*\b(?:i|me|my|her)\b).*\b(?:flight|flights|plane|tickets|passport)\b.*\b"
+        r"(?:marry|marriage|married|wedding)\b",
+        r"\b(?:taken|took|got|has|have|hidden|hid) (?:my|her) passport\b.*\b(?:flight|flights|"
+        r"abroad|plane|tickets|fly|flying)\b",
+        r"\b(?:me|her|i)\b.*\b(?:marry|marriage|married|wedding)\b.*\b(?:flight|flights|flying|"
+        r"taking me|take me|sending me|tomorrow|tmrw|on saturday|on friday|on sunday|next week|"
+        r"this week|in \w+ days)\b",
+    ],
+}
+
+_COMPILED = {sign: [re.compile(p) for p in patterns] for sign, patterns in SIGNS.items()}
+
+
+@dataclass(frozen=True)
+class UrgencyCheck:
+    signs: tuple[str, ...]
+
+    @property
+    def urgent(self) -> bool:
+        return bool(self.signs)
+
+
+def check_urgency(text: str) -> UrgencyCheck:
+    """Which high-risk signs the message shows, by the rules alone."""
+    normalised = normalise(text)
+    return UrgencyCheck(tuple(
+        sign for sign, patterns in _COMPILED.items()
+        if any(p.search(normalised) for p in patterns)
+    ))

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.place_rules import PlaceFinder, outward_code_only
+from bot.nlu.profile_rules import read_profile
+from services_directory import load_directory
+
+
+@pytest.fixture(scope="module")
+def places() -> PlaceFinder:
+    return PlaceFinder(load_directory().areas)
+
+
+@pytest.mark.parametrize(("text", "needs", "gender"), [
+    ("gay man here, my husband hits me", {"lgbt", "male-victims"}, "men"),
+    ("im a bloke and my wife smacks me about", {"male-victims"}, "men"),
+    ("im a woman and my girlfriend controls me", {"lgbt"}, "women"),
+    ("my parents are forcing me to marry", {"forced-marriage"}, None),
+    ("they say ive brought shame on the family", {"honour-based-abuse"}, None),
+    ("he threatens to post my nudes", {"image-based-abuse"}, None),
+    ("he takes my wages every month", {"economic-abuse"}, None),
+    ("im deaf and use bsl", {"deaf"}, None),
+    ("he says hell get me deported", {"migrant-women"}, None),
+    ("he reads my messages", set(), None),
+])
+def test_needs_and_gender(text: str, needs: set[str], gender: str | None) -> None:
+    profile = read_profile(text)
+    assert set(profile.needs) == needs
+    assert profile.gender == gender
+
+
+def test_age_gives_age_bands() -> None:
+    assert read_profile("im 16 and my boyfriend hits me").age == 16
+    assert "children-young-people" in read_profile("im 16 and scared").needs
+    assert "older-people" in read_profile("i am 78 and my grandson bullies me").needs
+
+
+@pytest.mark.parametrize(("text", "area", "nation"), [
+    ("i live in hackney", "hackney", "england"),
+    ("Glossop", "high-peak", "england"),
+    ("we're in Cardiff", "cardiff", "wales"),
+    ("Scotland", "scotland", "scotland"),
+    ("my postcode is E8 1AB", "hackney", "england"),
+    ("BT9", "northern-ireland", "northern-ireland"),
+])
+def test_places_from_the_directory(places: PlaceFinder, text: str, area: str,
+                                   nation: str) -> None:
+    found = places.find(text)
+    assert [(p.area, p.nation) for p in found][:1] == [(area, nation)]
+
+
+@pytest.mark.parametrize("text", [
+    "the dog kept barking", "he hopes i will leave", "my mum lives with us", "stuck on the M1",
+])
+def test_ordinary_words_are_not_places(places: PlaceFinder, text: str) -> None:
+    assert places.find(text) == []
+
+
+def test_full_postcodes_are_cut_to_the_outward_code() -> None:
+    assert outward_code_only("I'm at E8 3AB, near SK17 6DX") == "I'm at E8, near SK17"

@@ -1,0 +1,112 @@
+"""The safety net, sign by sign. Phrasings here are our own, not the evaluation set's."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.normalise import normalise
+from bot.nlu.urgency_rules import SIGNS, check_urgency
+
+URGENT = {
+    "weapon": [
+        "hes got a blade",
+        "HE HAS A KNIFE",
+        "she came at me with a hammer",
+        "he keeps a gun in the loft and showed it me",
+        "hit me with a frying pan",
+    ],
+    "strangulation": [
+        "he strangled me last year",
+        "he chocked me till i saw stars",
+        "had his arm across my neck against the wall",
+        "put a pillow over my face",
+    ],
+    "threat_to_kill": [
+        "he says hell kill me if i go",
+        "she said she would murder me",
+        "told me nobody would find my body",
+        "said im dead when he gets back",
+    ],
+    "trapped": [
+        "ive barricaded myself in the box room",
+        "he wont let me out of the flat",
+        "im hiding in the wardrobe",
+        "hes locked all the doors",
+    ],
+    "serious_injury": [
+        "i think my wrist is broken",
+        "theres blood coming from my ear",
+        "he knocked me out",
+        "i need an ambulance",
+    ],
+    "abuser_arriving": [
+        "his car just pulled up",
+        "my ex is outside",
+        "she is on her way round",
+        "i can hear his key in the door",
+        "hes parked across the road again",
+    ],
+    "child_in_danger": [
+        "he is hurting my son",
+        "hes taken the kids and wont bring them back",
+        "the baby is not safe with him",
+    ],
+    "pregnancy_violence": [
+        "im pregnant and he punched me",
+        "he kicked me in the belly and im 20 weeks",
+    ],
+    "suicidal": [
+        "i want to kill myself",
+        "dont want to be alive anymore",
+        "thinking about ending it all",
+    ],
+    "violence_now": [
+        "help hes hitting me",
+        "he is beating me right now",
+        "please call the police",
+        "help",
+    ],
+    "forced_marriage_imminent": [
+        "my family are taking me to pakistan next week to marry a man i dont know",
+    ],
+}
+
+CALM = [
+    "he reads all my messages",
+    "she controls all the money",
+    "my ex keeps texting me",
+    "he shouts at me a lot",
+    "he pushed me once years ago",
+    "my husband checks my phone and my bank account",
+    "he says im useless and no one would want me",
+    "my family cut me off when i came out",
+    "do they call the police if i ring the helpline",
+    "i have a hospital appointment next week",
+    "hes ending it with me and i dont know what to do",
+    "the dog was barking at the postman",
+    "what is coercive control",
+    "hello",
+    "thank you so much",
+    "my partner wont let me see my friends",
+]
+
+
+@pytest.mark.parametrize(("sign", "text"), [(s, t) for s, ts in URGENT.items() for t in ts])
+def test_each_sign_is_caught(sign: str, text: str) -> None:
+    check = check_urgency(text)
+    assert check.urgent, text
+    assert sign in check.signs, (text, check.signs)
+
+
+@pytest.mark.parametrize("text", CALM)
+def test_calm_messages_do_not_raise_the_alarm(text: str) -> None:
+    assert check_urgency(text).signs == ()
+
+
+def test_every_sign_has_a_test() -> None:
+    assert set(URGENT) == set(SIGNS)
+
+
+def test_normalising_text_speak() -> None:
+    assert normalise("OMG hes gna kill me!!") == "he is going to kill me"
+    assert normalise("I’m scared, he’ll be back") == "i am scared he will be back"
