@@ -53,7 +53,7 @@ class ActionUrgentHelp(Action):
         # Then, second and apart, the other doors that fit what they said.
         others = [o for o in offers_for(nation=known.nation, area=known.area, needs=known.needs,
                                         gender=known.gender, age=known.age)
-                  if o.id not in services][:MAX_SERVICES - 1]
+                  if o.id not in services][:MAX_SERVICES]
         if others:
             dispatcher.utter_message(text=replies.services_list(others, replies.WHEN_SAFE))
         dispatcher.utter_message(json_message=meta_payload(

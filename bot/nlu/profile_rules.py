@@ -34,6 +34,9 @@ NEED_PATTERNS: dict[str, list[str]] = {
     "honour-based-abuse": [
         r"\bhonou?r\b|\bizzat\b|\bshame (?:on|to) (?:the|my|our) (?:family|name)\b|"
         r"\bbrought shame\b|\bdishonou?r\w*\b|\bbringing shame\b",
+        r"\b(?:sham\w*|disgrac\w*|embarrass\w*) (?:the|my|our|his|her) (?:family|name|parents)\b|"
+        r"\b(?:family|familys) (?:name|reputation|respect)\b|"
+        r"\bwhat (?:will )?people (?:will )?say\b",
     ],
     "fgm": [
         r"\bfgm\b|\bfemale genital\b|\bcircumcis\w*\b|\bcutting\b(?:\W+\w+){0,4}\W+(?:daughter|"
