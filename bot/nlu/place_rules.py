@@ -21,6 +21,8 @@ _OUTWARD_CODE = re.compile(r"\b([A-Za-z]{1,2}[0-9][0-9A-Za-z]?)\b")
 # ("i live in barking"), so that "the dog was barking" is not a place.
 _LOCATIVE = {"in", "from", "near", "at", "around", "nr", "live", "living", "based", "to"}
 _HERE = {"here", "area", "way", "side"}
+# Words after which a place name means something else ("NI number", "UK passport").
+_NOT_A_PLACE_BEFORE = {"number", "no", "num", "insurance", "passport", "visa", "citizen"}
 
 
 @dataclass(frozen=True)
@@ -77,11 +79,13 @@ class PlaceFinder:
 
     @staticmethod
     def _meant_as_place(span: spacy.tokens.Span, doc_length: int) -> bool:
+        doc = span.doc
+        following = doc[span.end] if span.end < len(doc) else None
+        if following is not None and following.lower_ in _NOT_A_PLACE_BEFORE:
+            return False  # "NI number" is National Insurance, not Northern Ireland
         if len(span) > 1 or doc_length <= 3 or span.text[:1].isupper():
             return True
-        doc = span.doc
         previous = doc[span.start - 1] if span.start > 0 else None
-        following = doc[span.end] if span.end < len(doc) else None
         if previous is not None and previous.lower_ in _LOCATIVE:
             return True
         # A fragment of its own: "edinburgh here.", "... locked in. swansea"

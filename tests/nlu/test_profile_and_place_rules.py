@@ -59,3 +59,8 @@ def test_ordinary_words_are_not_places(places: PlaceFinder, text: str) -> None:
 
 def test_full_postcodes_are_cut_to_the_outward_code() -> None:
     assert outward_code_only("I'm at E8 3AB, near SK17 6DX") == "I'm at E8, near SK17"
+
+
+def test_a_national_insurance_number_is_not_northern_ireland(places: PlaceFinder) -> None:
+    assert places.find("my NI number is [ni_number]") == []
+    assert [p.nation for p in places.find("im in NI")] == ["northern-ireland"]
