@@ -23,6 +23,7 @@ NEED_PATTERNS: dict[str, list[str]] = {
     "forced-marriage": [
         r"\bforc\w* (?:me |her |him )?(?:in)?to (?:marry|marriage|get married|wed)\b",
         r"\b(?:make|making|made|want|wants) (?:me|her|him) (?:to )?(?:marry|get married)\b",
+        r"\b(?:want|wants|get|getting|have) (?:me|her) married\b|\bmarr(?:y|ied) (?:me|her) off\b",
         r"\bforced (?:marriage|marry|married|wedding)\b|\bmarry (?:a man|a woman|someone|"
         r"somebody|my cousin|a stranger)\b",
         r"\b(?:arranged|arranging) (?:a |my )?marriage\b",
