@@ -130,7 +130,8 @@ SIGNS: dict[str, list[str]] = {
         r"\b(?:shut|shuts|locks|locking)\b(?:\W+\w+){0,2}\W+(?:in|inside)"
         r" (?:the|a|my|his|her|this|our)?\s?(?:\w+ )?(?:room|bedroom|house|flat|cupboard|car|"
         r"shed|loft|cellar|basement)\b",
-        r"\bshut in\b|\bpadlock\w*\b|\b(?:will not|wont|not) unlock\b|\bonly (?:door )?key\b",
+        r"\blocked\b(?:\W+\w+){0,5}\W+(?:me|us|her) in\b|\bshut in\b|\bpadlock\w*\b",
+        r"\b(?:will not|wont|not) unlock\b|\bonly (?:door )?key\b",
         r"\b(?:windows?|doors?) (?:shut|locked|nailed|screwed|bolted)\b|\b(?:screwed|nailed) "
         r"(?:the )?(?:windows?|doors?)\b",
         r"\bnot (?:been|allowed|let) (?:out|outside)\b(?:\W+\w+){0,2}\W+(?:in|for|since)\b",
@@ -138,7 +139,7 @@ SIGNS: dict[str, list[str]] = {
         r"\b(?:taken|took|hidden|hid|removed) (?:away )?(?:my|her) (?:wheelchair|crutches|"
         r"walking frame|frame|walking stick|stick|scooter|hearing aid)\b",
         r"\b(?:will not|wont|not) (?:let|letting) (?:me|us|her)\b(?:\W+\w+){0,2}\W+(?:leave|out|"
-        r"go out|get out|escape)\b",
+        r"get out|escape)\b",
         r"\b(?:trapped|held hostage|hostage|held captive|kidnap\w*|tied me|tied up|tied my|"
         r"holding me|held me down|pinned me|pinning me)\b",
         r"\b(?:can not|could not|no way to) (?:get|getting) out\b|\bcan not escape\b",
@@ -163,7 +164,9 @@ SIGNS: dict[str, list[str]] = {
         r"medication|meds|heart tablets|inhaler|oxygen)\b",
         r"\bbroken? (?:my |her |his )?(?:arm|arms|leg|legs|rib|ribs|nose|jaw|wrist|bone|bones|"
         r"fingers?|cheekbone|collarbone|eye socket)\b",
-        r"\b(?:broke|fractured|cracked|dislocated) (?:my|her|his) \w+\b",
+        r"\b(?:broke|fractured|cracked|dislocated) (?:my|her|his) (?:arm|arms|leg|legs|rib|ribs|"
+        r"nose|jaw|wrist|bone|bones|fingers?|cheekbone|collarbone|skull|ankle|hand|shoulder|"
+        r"eye socket|back|neck|knee|toe|toes|tooth|teeth)\b",
         r"\b(?:unconscious|knocked (?:me )?out|passed out|blacked out|black out|concussion|"
         r"head injury|cracked my head|fractur\w*)\b",
         r"\b(?:need|needs|call) (?:an|a)? ?(?:ambulance|paramedic|doctor now)\b",
@@ -197,6 +200,8 @@ SIGNS: dict[str, list[str]] = {
         r"\b(?:looking|searching|hunting|driving round) (?:for me|for us|for her)\b|\b(?:when|if|"
         r"once) (?:he|she|they) (?:finds|find|catches|catch|gets hold of) (?:me|us|her)\b",
         r"\bi am coming (?:round|over|for you|to get you|back)\b|\bsee you soon\b",
+        r"\bpulled (?:up|in|into|onto|on to) (?:the|my|our) (?:drive|driveway|road|street|close|"
+        r"car park)\b|\b(?:on|onto) the drive\b",
         r"\bknocked (?:on|at) (?:my|the|our) (?:new )?(?:door|window)\b",
         r"\b(?:car|van|truck|taxi|motorbike|bike|motorcycle|engine)\b(?:\W+\w+){0,3}\W+"
         r"(?:outside|revving|idling|parked)\b|\boutside (?:mine|my place|my house|my flat)\b",
@@ -224,6 +229,8 @@ SIGNS: dict[str, list[str]] = {
         rf"{_VIOLENCE}\W+(?:\w+\W+){{0,2}}{_CHILD}s? (?:cot|pram|bed)\b",
         rf"\b{_CHILD}\b(?:\W+\w+){{0,4}}\W+(?:bruises|bruised|marks|burns)\b",
         r"\bnever (?:find|see|get) (?:them|him|her|the kids|the baby|my kids)\b",
+        rf"\b{_CHILD}\b.*\b(?:threaten\w* to|going to|gonna|will) (?:hurt|harm|kill|hit|take)\b",
+        rf"\b(?:threaten\w* to|going to|gonna) (?:hurt|harm|kill|hit)\b.*\b{_CHILD}\b",
         rf"\b(?:driving|drove|drive|driven)\b.*\b{_CHILD}\b.*\b(?:drunk|pints|drinking|"
         r"high|off his head|off her head|wasted)\b",
         rf"\b(?:drunk|pints|drinking|high|wasted)\b.*\b(?:driving|drove)\b.*\b{_CHILD}\b",
