@@ -14,7 +14,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint train validate eval bench shell clean lock browser
+.PHONY: help install run test lint train validate eval bench shell clean lock browser i18n catalogues
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -45,10 +45,39 @@ $(MODEL_STAMP): $(STAMP) $(TRAINING_FILES)
 validate: install ## Check the training data and domain for conflicts
 	$(RASA) data validate $(RASA_PATHS) --data data
 
-run: train ## Start Redis, Rasa, the action server and the gateway
+# ---- Translations (bot/i18n/, docs/translations.md) ------------------------------
+I18N := bot/i18n
+LOCALES := cy pl ur bn pa ar ro so
+PYBABEL := PYTHONPATH=. $(BIN)/pybabel
+# Which sources each catalogue (gettext domain) is extracted from.
+SOURCES_responses := bot/domain
+SOURCES_actions := actions bot/gateway
+SOURCES_directory := services_directory
+SOURCES_widget := web_widget
+DOMAINS := responses actions directory widget
+MO_FILES := $(foreach l,$(LOCALES),$(foreach d,$(DOMAINS),$(I18N)/locales/$(l)/LC_MESSAGES/$(d).mo))
+
+i18n: install ## Extract the words people read, update every catalogue, compile them
+	$(foreach d,$(DOMAINS),$(PYBABEL) extract --no-wrap --omit-header --sort-by-file \
+	  -F $(I18N)/babel.cfg -k N_ -k t -c "i18n:" --add-location=file \
+	  -o $(I18N)/locales/$(d).pot $(SOURCES_$(d)) >/dev/null &&) true
+	@for d in $(DOMAINS); do for l in $(LOCALES); do \
+	  po=$(I18N)/locales/$$l/LC_MESSAGES/$$d.po; \
+	  if [ -f $$po ]; then $(PYBABEL) update --no-wrap --no-fuzzy-matching --ignore-obsolete -D $$d -l $$l \
+	    -i $(I18N)/locales/$$d.pot -o $$po || exit 1; \
+	  else $(PYBABEL) init --no-wrap -D $$d -l $$l -i $(I18N)/locales/$$d.pot -o $$po || exit 1; \
+	  fi; done; done
+	$(MAKE) --no-print-directory catalogues
+
+catalogues: $(MO_FILES) ## Compile the catalogues (make run and make test do this)
+
+$(I18N)/locales/%.mo: $(I18N)/locales/%.po | $(STAMP)
+	$(PYBABEL) compile -i $< -o $@
+
+run: train catalogues ## Start Redis, Rasa, the action server and the gateway
 	$(BIN)/python -m bot.launcher
 
-test: train lint browser ## Install what tests need and run the whole suite
+test: train catalogues lint browser ## Install what tests need and run the whole suite
 	$(BIN)/python -m pytest
 
 # The widget's tests drive Debian's Chromium (a test tool's own browser download
@@ -67,13 +96,13 @@ $(CHROMIUM_PATH):
 lint: install ## ruff over all Python code
 	$(BIN)/ruff check .
 
-eval: train ## Measure urgency recall, false alarms and intent F1 on held-out messages
+eval: train catalogues ## Measure urgency recall, false alarms and intent F1 on held-out messages
 	$(BIN)/python -m bot.evaluation
 
-bench: train ## Latency of /api/chat next to Rasa's own webhook (p50/p95)
+bench: train catalogues ## Latency of /api/chat next to Rasa's own webhook (p50/p95)
 	$(BIN)/python -m bot.benchmark
 
-shell: train ## Talk to the bot in the terminal (starts Redis and the action server too)
+shell: train catalogues ## Talk to the bot in the terminal (starts Redis and the action server too)
 	$(BIN)/python -m bot.launcher shell
 
 lock: ## Re-resolve requirements/*.in into lock.txt (needs the registries)

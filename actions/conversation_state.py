@@ -9,6 +9,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from actions.directory_access import directory
+from bot.i18n import DEFAULT_LOCALE, Translator, supported
 
 
 @dataclass
@@ -21,6 +22,21 @@ class Known:
     urgency_signs: list[str] = field(default_factory=list)
     place_asked: bool = False
     place_declined: bool = False
+    locale: str = DEFAULT_LOCALE
+
+    @property
+    def t(self) -> Translator:
+        """gettext in the conversation's language."""
+        return Translator(self.locale)
+
+    @property
+    def route_nation(self) -> str | None:
+        """The nation to route for. Someone writing in Welsh who has not said where they
+        are is most likely in Wales, so their 24-hour line is Live Fear Free; it is an
+        assumption, so the place question is still asked."""
+        if self.nation is None and self.area is None and self.locale == "cy":
+            return "wales"
+        return self.nation
 
     @property
     def place_known(self) -> bool:
@@ -56,5 +72,9 @@ def read_known(tracker: Tracker) -> tuple[Known, list[dict[str, Any]]]:
         urgency_signs=list(tracker.get_slot("urgency_signs") or []),
         place_asked=bool(tracker.get_slot("place_asked")),
         place_declined=bool(tracker.get_slot("place_declined")),
+        # The language detector (bot/nlu/language.py) keeps the slot; the widget's
+        # locale stands in until a message is long enough to tell.
+        locale=(supported(tracker.get_slot("locale")) or supported(metadata.get("locale"))
+                or DEFAULT_LOCALE) if isinstance(metadata, dict) else DEFAULT_LOCALE,
     )
     return known, [SlotSet("needs", needs)]

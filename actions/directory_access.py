@@ -28,16 +28,17 @@ def national_line_id(nation: str | None) -> str:
 
 
 def offers_for(*, nation: str | None, area: str | None, needs: list[str], gender: str | None,
-               age: int | None, urgent: bool = False) -> list[Offer]:
+               age: int | None, urgent: bool = False, language: str | None = None
+               ) -> list[Offer]:
     """route() with what the conversation knows; unknown words never break a reply."""
     known_area = area if area in directory().areas else None
     if known_area and nation and directory().areas.nation_of(known_area) not in (None, nation):
         known_area = None  # the person's nation wins over a council's default area
     try:
         return route(directory(), now=now(), nation=nation, area=known_area, needs=needs,
-                     gender=gender, age=age, urgent=urgent)
+                     gender=gender, age=age, urgent=urgent, language=language)
     except ValueError:
-        return route(directory(), now=now(), nation=nation, urgent=urgent)
+        return route(directory(), now=now(), nation=nation, urgent=urgent, language=language)
 
 
 def phone_of(service_id: str) -> str | None:

@@ -21,6 +21,6 @@ class ActionDisclosureSupport(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         known, events = read_known(tracker)
-        dispatcher.utter_message(text=replies.believe(known.needs))
+        dispatcher.utter_message(text=replies.believe(known.t, known.needs))
         events += route_and_reply(dispatcher, known, extra_needs=["domestic-abuse"])
         return [*events, SlotSet("asker", "self")]

@@ -1,4 +1,9 @@
-"""When the model is not sure: ask again, never a dead end, and keep what was said."""
+"""When the model is not sure: ask again, never a dead end, and keep what was said.
+
+A message in a language the model was not trained on (bot/i18n MODEL_LOCALES) also
+lands here: the language detector sends it to nlu_fallback. Then the reply believes
+them, in their language, and names services they can talk to, interpreters first.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from actions.conversation_state import read_known
 from actions.directory_access import directory, national_line_id, phone_of
 from actions.routing_reply import route_and_reply
 from actions.turn_meta import meta_payload
+from bot.i18n import MODEL_LOCALES
 
 
 class ActionFallbackHelp(Action):
@@ -22,16 +28,21 @@ class ActionFallbackHelp(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         known, events = read_known(tracker)
+        t = known.t
+        if known.locale not in MODEL_LOCALES:
+            return events + route_and_reply(dispatcher, known, extra_needs=["domestic-abuse"],
+                                            intro=replies.other_language(t))
         said_something = bool(tracker.latest_message.get("entities"))
         if said_something and (known.place_known or known.needs):
             # Not sure what they asked, but they told us where they are or what they
             # need: put the right doors in front of them and ask them to say more.
-            dispatcher.utter_message(text=replies.NOT_SURE_BUT_HERE_IS_HELP)
+            dispatcher.utter_message(text=replies.not_sure_but_here_is_help(t))
             return events + route_and_reply(dispatcher, known, extra_needs=["domestic-abuse"])
-        line_id = national_line_id(known.nation)
+        line_id = national_line_id(known.route_nation)
         dispatcher.utter_message(
-            text=replies.not_understood(directory().get(line_id).name, phone_of(line_id)),
-            buttons=replies.FALLBACK_BUTTONS,
+            text=replies.not_understood(t, directory().get(line_id).name, phone_of(line_id)),
+            buttons=replies.fallback_buttons(t),
         )
-        dispatcher.utter_message(json_message=meta_payload(urgent=False, services=[line_id]))
+        dispatcher.utter_message(json_message=meta_payload(urgent=False, services=[line_id],
+                                                           locale=known.locale))
         return events

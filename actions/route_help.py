@@ -36,7 +36,7 @@ class ActionRouteHelp(Action):
         if declined and not known.place_known:
             known.place_declined = True
             events.append(SlotSet("place_declined", True))
-            dispatcher.utter_message(text=replies.DECLINED_PLACE)
+            dispatcher.utter_message(text=replies.declined_place(known.t))
         asker = tracker.get_slot("asker") or "self"
         extra = ASKER_NEEDS.get(asker, ["domestic-abuse"])
         events += route_and_reply(dispatcher, known, extra_needs=extra)

@@ -17,20 +17,22 @@ MAX_SERVICES = 4
 
 
 def route_and_reply(dispatcher: CollectingDispatcher, known: Known, *, extra_needs: list[str],
-                    intro: str = "These services can help:") -> list[dict[str, Any]]:
+                    intro: str | None = None) -> list[dict[str, Any]]:
     """Offer services for what is known; ask once where they are if it is not known."""
+    t = known.t
     needs = [*known.needs, *(n for n in extra_needs if n not in known.needs)]
-    offers = offers_for(nation=known.nation, area=known.area, needs=needs,
-                        gender=known.gender, age=known.age)
+    offers = offers_for(nation=known.route_nation, area=known.area, needs=needs,
+                        gender=known.gender, age=known.age, language=known.locale)
     offers = [o for o in offers if o.id != EMERGENCY_ID][:MAX_SERVICES]
     ask_place = not known.place_known and not known.place_asked and not known.place_declined
-    dispatcher.utter_message(text=replies.services_list(offers, intro))
+    dispatcher.utter_message(text=replies.services_list(t, offers, intro))
     events: list[dict[str, Any]] = []
     if ask_place:
-        dispatcher.utter_message(text=replies.PLACE_QUESTION, buttons=replies.PLACE_BUTTONS)
+        dispatcher.utter_message(text=replies.place_question(t), buttons=replies.place_buttons(t))
         events.append(SlotSet("place_asked", True))
     else:
-        dispatcher.utter_message(text=replies.SAFETY_LINE, buttons=replies.NEXT_STEP_BUTTONS)
-    dispatcher.utter_message(json_message=meta_payload(urgent=False,
-                                                       services=[o.id for o in offers]))
+        dispatcher.utter_message(text=replies.safety_line(t),
+                                 buttons=replies.next_step_buttons(t))
+    dispatcher.utter_message(json_message=meta_payload(
+        urgent=False, services=[o.id for o in offers], locale=known.locale))
     return events

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from rasa_sdk import Action, Tracker
@@ -11,40 +12,41 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import replies
 from actions.conversation_state import read_known
 from actions.routing_reply import route_and_reply
+from bot.i18n import Translator
 
 
 class _AnswersAnAsker:
     """Shared run(); a mixin, not an Action, because the SDK registers every Action."""
 
     asker = ""
-    intro = ""
+    intro: ClassVar[Callable[[Translator], str]]
     needs: ClassVar[list[str]] = []
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         known, events = read_known(tracker)
-        dispatcher.utter_message(text=self.intro)
+        dispatcher.utter_message(text=type(self).intro(known.t))
         events += route_and_reply(dispatcher, known, extra_needs=self.needs)
         return [*events, SlotSet("asker", self.asker)]
 
 
 class ActionHelpForSomeone(_AnswersAnAsker, Action):
-    asker, intro, needs = "friend-family", replies.HELPING_SOMEONE, ["friends-family"]
+    asker, intro, needs = "friend-family", replies.helping_someone, ["friends-family"]
 
     def name(self) -> str:
         return "action_help_for_someone"
 
 
 class ActionProfessionalHelp(_AnswersAnAsker, Action):
-    asker, intro, needs = "professional", replies.PROFESSIONAL, ["professionals"]
+    asker, intro, needs = "professional", replies.professional, ["professionals"]
 
     def name(self) -> str:
         return "action_professional_help"
 
 
 class ActionPerpetratorHelp(_AnswersAnAsker, Action):
-    asker, intro, needs = "perpetrator", replies.PERPETRATOR, ["perpetrators"]
+    asker, intro, needs = "perpetrator", replies.perpetrator, ["perpetrators"]
 
     def name(self) -> str:
         return "action_perpetrator_help"

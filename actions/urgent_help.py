@@ -41,21 +41,22 @@ class ActionUrgentHelp(Action):
         signs = {e["value"] for e in tracker.latest_message.get("entities", [])
                  if e.get("entity") == "urgency_sign"}
         suicidal = "suicidal" in signs or "suicidal-crisis" in known.needs
-        line_id = national_line_id(known.nation)
+        line_id = national_line_id(known.route_nation)
         line = directory().get(line_id)
         services = [EMERGENCY_ID, line_id]
         samaritans = phone_of(SAMARITANS_ID) if SAMARITANS_ID in directory() else None
         if suicidal and samaritans:
             services.append(SAMARITANS_ID)
+        t = known.t
         dispatcher.utter_message(text=replies.urgent(
-            line.name, phone_of(line_id), suicidal, samaritans, _about_someone_else(tracker)
+            t, line.name, phone_of(line_id), suicidal, samaritans, _about_someone_else(tracker)
         ))
         # Then, second and apart, the other doors that fit what they said.
-        others = [o for o in offers_for(nation=known.nation, area=known.area, needs=known.needs,
-                                        gender=known.gender, age=known.age)
-                  if o.id not in services][:MAX_SERVICES]
+        offers = offers_for(nation=known.route_nation, area=known.area, needs=known.needs,
+                            gender=known.gender, age=known.age, language=known.locale)
+        others = [o for o in offers if o.id not in services][:MAX_SERVICES]
         if others:
-            dispatcher.utter_message(text=replies.services_list(others, replies.WHEN_SAFE))
+            dispatcher.utter_message(text=replies.services_list(t, others, replies.when_safe(t)))
         dispatcher.utter_message(json_message=meta_payload(
-            urgent=True, services=services + [o.id for o in others]))
+            urgent=True, services=services + [o.id for o in others], locale=known.locale))
         return events

@@ -172,6 +172,7 @@ class Stack:
             "SANIC_HOST": "127.0.0.1",
             # Read by Rasa from bot/endpoints.yml.
             "ACTION_ENDPOINT_URL": f"{self.actions_url}/webhook",
+            "NLG_ENDPOINT_URL": f"{self.actions_url}/nlg",
             "REDIS_HOST": address.host,
             "REDIS_PORT": str(address.port),
             "REDIS_DB": str(address.db),
@@ -224,8 +225,7 @@ class Stack:
             self.processes["redis"] = self.embedded_redis.start(self._output("redis"))
         self._wait(self._redis_up, "redis", deadline)
         self._spawn("actions", [
-            sys.executable, "-m", "rasa_sdk", "--actions", "actions",
-            "--port", str(self.actions_port),
+            sys.executable, "-m", "actions", "--port", str(self.actions_port),
         ])
 
     def stop_part(self, name: str) -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TypedDict
 
 from services_directory.areas import Areas
+from services_directory.hours import Gettext
 from services_directory.schema import Service
 
 
@@ -46,10 +47,12 @@ class Directory:
         except KeyError:
             raise KeyError(f"no service with id {service_id!r}") from None
 
-    def card(self, service_id: str, now: dt.datetime) -> Card:
+    def card(self, service_id: str, now: dt.datetime, locale: str = "en",
+             gettext: Gettext | None = None) -> Card:
         """The service as the widget shows it, with `open_now` for its phone line.
 
-        `now` may be timezone-aware; a naive datetime is taken to be UTC.
+        `now` may be timezone-aware; a naive datetime is taken to be UTC. The hours
+        are worded for `locale`, with `gettext` from the directory catalogue.
         """
         service = self.get(service_id)
         phone = service.phone
@@ -62,6 +65,7 @@ class Directory:
             phone=phone.display_number() if phone else None,
             text=text.display_number() if text else None,
             url=str(website.url) if website and website.url else None,
-            hours=phone_hours.describe() if phone_hours else None,
+            hours=(phone_hours.describe(locale, gettext or (lambda m: m)) if phone_hours
+                   else None),
             open_now=phone_hours.is_open(now) if phone_hours else None,
         )

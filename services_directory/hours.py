@@ -9,8 +9,12 @@ one reason routing always adds a 24-hour line.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_time, get_day_names
+from babel.lists import format_list
 from pydantic import BaseModel, Extra, root_validator, validator
 
 from services_directory.vocabulary import DAY_NAMES, DAYS
@@ -19,6 +23,17 @@ UK_TIME = ZoneInfo("Europe/London")
 
 # How the YAML files say "always open".
 ALWAYS = "24/7"
+
+Gettext = Callable[[str], str]
+
+
+def N_(message: str) -> str:
+    """Marks wording for the `directory` catalogue (bot/i18n); translated where used."""
+    return message
+
+
+def _untranslated(message: str) -> str:
+    return message
 
 
 def to_uk_time(now: dt.datetime) -> dt.datetime:
@@ -123,34 +138,52 @@ class Hours(BaseModel):
         uk_now = to_uk_time(now)
         return any(period.contains(uk_now) for period in self.weekly)
 
-    def describe(self) -> str:
-        """Short English wording, e.g. 'Monday to Friday, 9am to 5pm'."""
+    def describe(self, locale: str = "en", gettext: Gettext = _untranslated) -> str:
+        """Short wording, e.g. 'Monday to Friday, 9am to 5pm'.
+
+        Day names, times and lists come from Babel's CLDR data for `locale`; the few
+        connecting words come from `gettext` (the directory catalogue for that locale).
+        """
         if self.always:
-            return "24 hours, every day"
+            return gettext(N_("24 hours, every day"))
         return "; ".join(
-            f"{_describe_days(period.days)}, {_describe_clock(period.opens)} to "
-            f"{_describe_clock(period.closes)}"
+            gettext(N_("{days}, {opens} to {closes}")).format(
+                days=_describe_days(period.days, locale, gettext),
+                opens=_describe_clock(period.opens, locale, gettext),
+                closes=_describe_clock(period.closes, locale, gettext))
             for period in self.weekly
         )
 
 
-def _describe_clock(value: str) -> str:
+def _describe_clock(value: str, locale: str, gettext: Gettext) -> str:
     minutes_since_midnight = _parse_clock(value)
     if minutes_since_midnight in (0, 24 * 60):
-        return "midnight"
+        return gettext(N_("midnight"))
     if minutes_since_midnight == 12 * 60:
-        return "midday"
+        return gettext(N_("midday"))
     hours, minutes = divmod(minutes_since_midnight, 60)
+    if locale != "en":
+        return format_time(dt.time(hours, minutes), format="short", locale=locale)
+    # British plain English ("9am", "5:30pm") rather than CLDR's "9:00 AM".
     suffix = "am" if hours < 12 else "pm"
     hour_12 = hours % 12 or 12
     return f"{hour_12}{suffix}" if minutes == 0 else f"{hour_12}:{minutes:02d}{suffix}"
 
 
-def _describe_days(days: list[str]) -> str:
+def _day_name(day: str, locale: str) -> str:
+    if locale == "en":
+        return DAY_NAMES[day]
+    # "format", not "stand-alone": Babel 2.18 can return one locale's stand-alone names
+    # for another once both were loaded (python-babel/babel#1234).
+    return get_day_names("wide", context="format", locale=locale)[DAYS.index(day)]
+
+
+def _describe_days(days: list[str], locale: str = "en",
+                   gettext: Gettext = _untranslated) -> str:
     """Consecutive runs read as ranges: mon..fri -> 'Monday to Friday'."""
     indexes = sorted({DAYS.index(day) for day in days})
     if len(indexes) == len(DAYS):
-        return "Every day"
+        return gettext(N_("Every day"))
     runs: list[list[int]] = []
     for index in indexes:
         if runs and index == runs[-1][-1] + 1:
@@ -159,11 +192,14 @@ def _describe_days(days: list[str]) -> str:
             runs.append([index])
     parts = []
     for run in runs:
-        first, last = DAY_NAMES[DAYS[run[0]]], DAY_NAMES[DAYS[run[-1]]]
+        first, last = _day_name(DAYS[run[0]], locale), _day_name(DAYS[run[-1]], locale)
         if len(run) >= 3:
-            parts.append(f"{first} to {last}")
+            parts.append(gettext(N_("{first} to {last}")).format(first=first, last=last))
         else:
-            parts.extend(DAY_NAMES[DAYS[index]] for index in run)
-    if len(parts) == 1:
-        return parts[0]
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
+            parts.extend(_day_name(DAYS[index], locale) for index in run)
+    listed = format_list(parts, locale="en_GB" if locale == "en" else locale)
+    if locale == "cy":
+        # CLDR writes Welsh "and" as "a(c)": it is "ac" before a vowel, "a" otherwise.
+        listed = re.sub(r"a\(c\) (?=([aeiouwyâêîôûŵŷ])?)",
+                        lambda m: "ac " if m.group(1) else "a ", listed, flags=re.IGNORECASE)
+    return listed

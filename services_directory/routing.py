@@ -9,7 +9,10 @@ The rules, in order:
 2. The national line for the person's nation (England, Wales, Scotland, NI).
 3. Specialist lines for each need the person has (e.g. `lgbt` -> Galop).
 4. Local services for the person's area.
-5. A service that is closed now is never offered alone: closed services move
+5. When the person's language is not English, services that speak it or arrange
+   interpreters come before the others (after 999 and the national line), so the
+   first doors named are ones they can use.
+6. A service that is closed now is never offered alone: closed services move
    after open ones, and a 24-hour phone line is always included. If no 24-hour
    helpline with confirmed hours covers the person's nation, 999 is included
    and the reason says so.
@@ -113,6 +116,7 @@ def route(
 
     offers = [_make_offer(directory, sid, reasons, now, language)
               for sid, reasons in chosen.items()]
+    offers = _usable_in_language_first(offers, language)
     offers = _open_before_closed(offers, urgent)
     return _with_24_hour_line(directory, offers, nation, gender, age, now)
 
@@ -166,6 +170,23 @@ def _make_offer(directory: Directory, service_id: str, reasons: list[str], now: 
         elif service.interpreting:
             reasons.append("Interpreting available.")
     return Offer(service=service, reasons=tuple(reasons), open_now=open_now)
+
+
+def usable_in(service: Service, language: str | None) -> bool:
+    """Whether the person can talk to this service in their language (or English)."""
+    if not language or language == "en":
+        return True
+    return bool(service.interpreting) or language in (service.languages or [])
+
+
+def _usable_in_language_first(offers: list[Offer], language: str | None) -> list[Offer]:
+    """Stable: 999 and the national line keep their place; then usable ones first."""
+    if not language or language == "en":
+        return offers
+    fixed = [o for o in offers if o.id == EMERGENCY_SERVICE or o.id in NATIONAL_LINES.values()]
+    rest = [o for o in offers if o not in fixed]
+    return fixed + [o for o in rest if usable_in(o.service, language)] + [
+        o for o in rest if not usable_in(o.service, language)]
 
 
 def _open_before_closed(offers: list[Offer], urgent: bool) -> list[Offer]:

@@ -16,56 +16,87 @@
   html.classList.add("scw-on");
 
   // ---- Words ---------------------------------------------------------------
-  // Every string a person sees, by message id, one table per locale. English only for
-  // now: a later issue extracts and translates this object (Welsh, Urdu, ...).
+  // Every string a person sees, by message id. The English text is the gettext msgid
+  // (N_ marks it for `make i18n`); other languages come from the widget catalogue,
+  // served by the gateway at /api/translations/<locale> (bot/i18n, docs/translations.md).
+  function N_(message) { return message; }
   var STRINGS = {
     en: {
-      exit: "Exit this page",
-      exitPrefix: "Emergency",
-      shift2: "Shift, press 2 more times to exit.",
-      shift1: "Shift, press 1 more time to exit.",
-      escape1: "Escape, press 1 more time to exit.",
-      expired: "Exit this page expired.",
-      leaving: "Loading.",
-      launcher: "Talk to us in confidence",
-      title: "Confidential chat",
-      close: "Close chat",
-      sosAsk: "In danger now?",
-      sosCall: "Call 999",
-      sosSilent: "Can't speak? Dial 999 then press 55.",
-      urgentLine: "Free helpline, open 24 hours:",
-      welcome: "Hello. Tell me what is happening, in your own words. I won't ask for your name.",
-      resumed: "Your conversation carries on from before. Choose “Start again” to begin a new one.",
-      log: "Conversation",
-      you: "You said:",
-      bot: "Chat said:",
-      inputLabel: "Your message",
-      placeholder: "Type here…",
-      send: "Send",
-      typing: "Typing",
-      restart: "Start again",
-      restarted: "The conversation has been cleared.",
-      failed: "Sorry, the chat is not working right now. If you are in danger, call 999. You can also call a free helpline, open 24 hours:",
-      busy: "The chat is busy just now. Please try again in a minute, or call a free helpline, open 24 hours:",
-      busyFor: "The chat is busy just now. Please try again in {seconds} seconds, or call a free helpline, open 24 hours:",
-      helplines: "Free helplines, open 24 hours",
-      helplinesShort: "24-hour helplines",
-      england: "England: National Domestic Abuse Helpline",
-      wales: "Wales: Live Fear Free",
-      scotland: "Scotland: Domestic Abuse and Forced Marriage Helpline",
-      northernIreland: "Northern Ireland: Domestic and Sexual Abuse Helpline",
-      safelyTitle: "Using this safely",
-      safely1: "To leave at once, choose “Exit this page”, press Shift 3 times, or press Escape twice. The chat is cleared and this page is swapped for a weather page.",
-      safely2: "The chat does not ask for your name. It forgets the conversation when you exit or close the tab.",
-      safely3: "Your browser history still shows that you visited this council page. If someone checks your phone or computer, use a private (incognito) window, or delete this page from your history afterwards.",
-      openNow: "Open now",
-      closedNow: "Closed now",
-      call: "Call",
-      text: "Text",
-      website: "Website",
-      newTab: "(opens in a new tab)"
+      // i18n: core (quick exit)
+      exit: N_("Exit this page"),
+      // i18n: core (quick exit)
+      exitPrefix: N_("Emergency"),
+      // i18n: core (quick exit)
+      shift2: N_("Shift, press 2 more times to exit."),
+      // i18n: core (quick exit)
+      shift1: N_("Shift, press 1 more time to exit."),
+      // i18n: core (quick exit)
+      escape1: N_("Escape, press 1 more time to exit."),
+      // i18n: core (quick exit)
+      expired: N_("Exit this page expired."),
+      // i18n: core (quick exit)
+      leaving: N_("Loading."),
+      launcher: N_("Talk to us in confidence"),
+      title: N_("Confidential chat"),
+      close: N_("Close chat"),
+      // i18n: core (999 line)
+      sosAsk: N_("In danger now?"),
+      // i18n: core (999 line)
+      sosCall: N_("Call 999"),
+      // i18n: core (999 line)
+      sosSilent: N_("Can't speak? Dial 999 then press 55."),
+      // i18n: core (999 line)
+      urgentLine: N_("Free helpline, open 24 hours:"),
+      welcome: N_("Hello. Tell me what is happening, in your own words. I won't ask for your name."),
+      resumed: N_("Your conversation carries on from before. Choose “Start again” to begin a new one."),
+      log: N_("Conversation"),
+      you: N_("You said:"),
+      bot: N_("Chat said:"),
+      inputLabel: N_("Your message"),
+      placeholder: N_("Type here…"),
+      send: N_("Send"),
+      typing: N_("Typing"),
+      restart: N_("Start again"),
+      restarted: N_("The conversation has been cleared."),
+      // i18n: core (when the chat is down)
+      failed: N_("Sorry, the chat is not working right now. If you are in danger, call 999. You can also call a free helpline, open 24 hours:"),
+      // i18n: core (when the chat is busy)
+      busy: N_("The chat is busy just now. Please try again in a minute, or call a free helpline, open 24 hours:"),
+      // i18n: core (when the chat is busy; keep {seconds})
+      busyFor: N_("The chat is busy just now. Please try again in {seconds} seconds, or call a free helpline, open 24 hours:"),
+      // i18n: core (24-hour lines)
+      helplines: N_("Free helplines, open 24 hours"),
+      // i18n: core (24-hour lines)
+      helplinesShort: N_("24-hour helplines"),
+      // i18n: core (24-hour lines)
+      england: N_("England: National Domestic Abuse Helpline"),
+      // i18n: core (24-hour lines)
+      wales: N_("Wales: Live Fear Free"),
+      // i18n: core (24-hour lines)
+      scotland: N_("Scotland: Domestic Abuse and Forced Marriage Helpline"),
+      // i18n: core (24-hour lines)
+      northernIreland: N_("Northern Ireland: Domestic and Sexual Abuse Helpline"),
+      safelyTitle: N_("Using this safely"),
+      safely1: N_("To leave at once, choose “Exit this page”, press Shift 3 times, or press Escape twice. The chat is cleared and this page is swapped for a weather page."),
+      safely2: N_("The chat does not ask for your name. It forgets the conversation when you exit or close the tab."),
+      safely3: N_("Your browser history still shows that you visited this council page. If someone checks your phone or computer, use a private (incognito) window, or delete this page from your history afterwards."),
+      openNow: N_("Open now"),
+      closedNow: N_("Closed now"),
+      call: N_("Call"),
+      text: N_("Text"),
+      website: N_("Website"),
+      newTab: N_("(opens in a new tab)"),
+      language: N_("Language"),
+      privacyTitle: N_("Privacy"),
+      privacy1: N_("What you type goes to this council's chat service so it can point you to help. Names, phone numbers, email and street addresses and similar details are removed before a message is processed."),
+      privacy2: N_("The conversation is deleted 30 minutes after your last message, or at once when you choose “Exit this page” or “Start again”."),
+      privacy3: N_("No cookies, no record of your IP address, and no message text in the service's logs. The chat contacts no other website.")
     }
   };
+  // The language menu: each language named in itself.
+  var LANGUAGES = [["en", "English"], ["cy", "Cymraeg"], ["pl", "Polski"], ["ur", "اردو"],
+    ["bn", "বাংলা"], ["pa", "ਪੰਜਾਬੀ"], ["ar", "العربية"], ["ro", "Română"], ["so", "Soomaali"]];
+  var STRINGS_TIMEOUT_MS = 1500;
   var RTL = ["ar", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"];
   // The 24-hour lines, in the script so they show with the server down. Names are in STRINGS.
   var LINES = [
@@ -84,8 +115,8 @@
   var SAFE_BRAND = "#1d3557";
   var locale = (data.locale || "").trim().replace("_", "-") || "en";
   var language = lang(locale);
-  var t = STRINGS[language] || STRINGS.en;
-  var uiLang = STRINGS[language] ? locale : "en"; // the language of the widget's own words
+  var t = STRINGS.en;
+  var uiLang = "en"; // the language of the widget's own words, once its catalogue is in
   var options = {
     area: data.area || null,
     locale: locale,
@@ -156,6 +187,22 @@
 
   function hiddenText(content) { return el("span", "scw-visually-hidden", content); }
 
+  // Numbers (999, 0808 2000 247) always read left to right: inside right-to-left text the
+  // groups of a phone number would otherwise be shown in reverse order.
+  var NUMBER_RUN = /\+?\d[\d ]*\d|\d/g;
+  function appendText(parent, text) {
+    var last = 0;
+    text.replace(NUMBER_RUN, function (number, at) {
+      if (at > last) parent.appendChild(doc.createTextNode(text.slice(last, at)));
+      var bdi = el("bdi", null, number);
+      bdi.dir = "ltr";
+      parent.appendChild(bdi);
+      last = at + number.length;
+    });
+    if (last < text.length) parent.appendChild(doc.createTextNode(text.slice(last)));
+    return parent;
+  }
+
   function link(href, label) {
     var a = el("a", "scw-link", label);
     a.href = href;
@@ -168,7 +215,9 @@
   }
 
   function phoneLink(scheme, number, label) {
-    return link(scheme + ":" + number.replace(/[^\d+]/g, ""), label);
+    var a = link(scheme + ":" + number.replace(/[^\d+]/g, ""), "");
+    a.insertBefore(appendText(doc.createDocumentFragment(), label), a.firstChild);
+    return a;
   }
 
   function announce(message) {
@@ -221,6 +270,7 @@
     resetPresses();
     presses[key] = count;
     if (count >= (key === "Shift" ? 3 : 2)) return exitPage();
+    if (!els.exit) return; // still loading its words: the count still works
     if (key === "Shift") {
       els.exit.setAttribute("data-presses", String(count));
       announce(count === 1 ? t.shift2 : t.shift1);
@@ -266,7 +316,9 @@
     var item = el("div", "scw-msg scw-msg--" + who);
     if (code) item.lang = code;
     item.dir = who === "user" ? "auto" : isRtl(code || uiLang) ? "rtl" : "ltr";
-    append(item, hiddenText(who === "user" ? t.you : t.bot), doc.createTextNode(message));
+    item.appendChild(hiddenText(who === "user" ? t.you : t.bot));
+    if (who === "user") item.appendChild(doc.createTextNode(message));
+    else appendText(item, message);
     return show(item);
   }
 
@@ -360,6 +412,8 @@
     });
     (reply.services || []).forEach(addService);
     reveal(first ? first.nextSibling : els.log.firstChild);
+    // The bot answered in another language (it detected it): the widget follows.
+    if (reply.locale && lang(reply.locale) !== lang(uiLang)) switchLanguage(reply.locale);
   }
 
   function setBusy(busy) {
@@ -437,6 +491,7 @@
   // Opening moves focus to the message box; closing moves it back to the launcher only if
   // it was in the panel (the page keeps its focus otherwise).
   function setOpen(open, quiet) {
+    if (!els.panel) return; // not built yet
     var hadFocus = els.panel.contains(doc.activeElement);
     els.panel.hidden = !open;
     els.launcher.setAttribute("aria-expanded", String(open));
@@ -453,11 +508,68 @@
     return node;
   }
 
+  // ---- Languages ------------------------------------------------------------------
+  // The widget's words for a language, from the gateway; English if they do not come
+  // quickly, so the exit and 999 never wait on the network for long.
+  function loadStrings(code, done) {
+    if (lang(code) === "en") return done(STRINGS.en, "en");
+    var finished = false;
+    function finish(strings, loaded) {
+      if (finished) return;
+      finished = true;
+      done(strings, loaded);
+    }
+    setTimeout(function () { finish(STRINGS.en, "en"); }, STRINGS_TIMEOUT_MS);
+    fetch(API + "/api/translations/" + encodeURIComponent(lang(code)), {
+      credentials: "omit", referrerPolicy: "no-referrer"
+    }).then(function (response) {
+      if (!response.ok) throw new Error("no catalogue");
+      return response.json();
+    }).then(function (catalogue) {
+      var strings = {};
+      for (var key in STRINGS.en) strings[key] = catalogue.strings[STRINGS.en[key]] || STRINGS.en[key];
+      finish(strings, catalogue.locale);
+    }).catch(function () { finish(STRINGS.en, "en"); });
+  }
+
+  function switchLanguage(code) {
+    loadStrings(code, function (strings, loaded) {
+      options.locale = lang(code);
+      if (loaded === uiLang) return;
+      t = strings;
+      uiLang = loaded;
+      if (!data.launcherLabel) options.label = t.launcher;
+      build();
+    });
+  }
+
+  function languageMenu() {
+    var select = el("select", "scw-language");
+    select.id = "scw-language";
+    LANGUAGES.forEach(function (entry) {
+      var option = el("option", null, entry[1]);
+      option.value = entry[0];
+      option.lang = entry[0];
+      option.selected = entry[0] === lang(options.locale);
+      select.appendChild(option);
+    });
+    select.addEventListener("change", function () { switchLanguage(select.value); });
+    var label = el("label", "scw-visually-hidden", t.language);
+    label.htmlFor = select.id;
+    return append(el("div", "scw-language-menu"), label, select);
+  }
+
+  // Builds the widget in the current language; again after a language change, keeping
+  // the conversation on screen and whether the panel was open.
   function build() {
     var dir = isRtl(uiLang) ? "rtl" : "ltr";
+    var wasOpen = els.panel ? !els.panel.hidden : false;
+    var hadFocus = els.root ? els.root.contains(doc.activeElement) : false;
+    if (els.bar) els.bar.parentNode.removeChild(els.bar);
+    if (els.root) els.root.parentNode.removeChild(els.root);
 
     // The Exit bar comes first in the page (after a skip link), so it is early in the tab order.
-    var bar = el("div", "scw-bar");
+    var bar = els.bar = el("div", "scw-bar");
     bar.lang = uiLang;
     bar.dir = dir;
     els.exit = append(el("a", "scw-exit"), hiddenText(t.exitPrefix + " "), doc.createTextNode(t.exit),
@@ -490,10 +602,11 @@
     var close = button("scw-close", "×", function () { setOpen(false); });
     close.setAttribute("aria-label", t.close);
 
-    els.urgent = el("div", "scw-urgent");
+    els.urgent = els.urgent || el("div", "scw-urgent");
     els.urgent.setAttribute("role", "alert");
 
-    els.log = el("div", "scw-log");
+    var resumed = Boolean(els.log);
+    els.log = els.log || el("div", "scw-log");
     els.log.setAttribute("role", "log");
     els.log.setAttribute("aria-label", t.log);
     els.log.tabIndex = 0; // it scrolls, so keyboard users must be able to reach it
@@ -525,20 +638,26 @@
 
     var safely = append(el("details", "scw-details"), el("summary", null, t.safelyTitle),
       el("p", null, t.safely1), el("p", null, t.safely2), el("p", null, t.safely3));
+    var privacy = append(el("details", "scw-details"), el("summary", null, t.privacyTitle),
+      el("p", null, t.privacy1), el("p", null, t.privacy2), el("p", null, t.privacy3));
     var lines = append(el("details", "scw-details"), el("summary", null, t.helplinesShort), helplineList());
-    var foot = append(el("div", "scw-foot"), button("scw-button", t.restart, restart), safely, lines);
+    var foot = append(el("div", "scw-foot"), button("scw-button", t.restart, restart), safely, privacy,
+      lines);
 
-    append(panel, append(el("div", "scw-head"), heading, close), els.urgent, sosLine(), els.log,
+    append(panel, append(el("div", "scw-head"), heading, languageMenu(), close), els.urgent, sosLine(),
+      els.log,
       els.typing, form, foot);
     els.launcher = button("scw-launcher", options.label, function () { setOpen(panel.hidden); });
     els.launcher.setAttribute("aria-controls", "scw-panel");
     els.launcher.setAttribute("aria-expanded", "false");
     append(root, panel, els.launcher);
-    welcome();
+    if (!resumed) welcome();
     body.appendChild(root);
 
-    window.addEventListener("keydown", onKey, true);
-    if (options.open) setOpen(true, true); // opening on load must not steal focus
+    if (resumed) {
+      setOpen(wasOpen, true);
+      if (hadFocus) els.panel.querySelector(".scw-language").focus();
+    } else if (options.open) setOpen(true, true); // opening on load must not steal focus
   }
 
   // A page restored from the back/forward cache never shows the conversation again.
@@ -564,7 +683,14 @@
       css.href = new URL("widget.css", base).href;
       (doc.head || html).appendChild(css);
     }
-    build();
+    // The exit keys work from the first moment, before the widget's words arrive.
+    window.addEventListener("keydown", onKey, true);
+    loadStrings(options.locale, function (strings, loaded) {
+      t = strings;
+      uiLang = loaded;
+      if (!data.launcherLabel) options.label = t.launcher;
+      build();
+    });
   }
 
   if (doc.body) start(); else doc.addEventListener("DOMContentLoaded", start);

@@ -15,7 +15,7 @@ from redis.asyncio import Redis
 from bot.gateway.limits import LimitSettings, install_limits
 from bot.gateway.rasa_client import RasaClient
 from bot.gateway.resources import Resources
-from bot.gateway.routes import chat, conversations, health, services
+from bot.gateway.routes import chat, conversations, health, services, translations
 from bot.gateway.scrubbing import load_scrubber
 from bot.gateway.security_headers import HeaderSettings, install_security_headers
 from bot.gateway.settings import Settings
@@ -53,6 +53,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(conversations.router)
     app.include_router(health.router)
     app.include_router(services.router)
+    app.include_router(translations.router)
     install_limits(app, LimitSettings.from_env())
     # Added last, so it is outermost: every response gets the headers, errors included.
     install_security_headers(app, HeaderSettings.from_env())

@@ -7,6 +7,7 @@ everything else is down. A person in danger must never see an error page.
 from __future__ import annotations
 
 from bot.gateway.schemas import Reply, ServiceCard
+from bot.i18n import N_, Translator
 
 NATIONAL_HELPLINE = ServiceCard(
     id="national-domestic-abuse-helpline",
@@ -18,7 +19,8 @@ NATIONAL_HELPLINE = ServiceCard(
     open_now=True,
 )
 
-FALLBACK_TEXT = (
+# i18n: core (the reply when the chat is down; keep 999, 55 and the number)
+FALLBACK_TEXT = N_(
     "I'm sorry, I can't answer properly just now. "
     "If you are in danger now, call 999. If you can't speak, call 999 from a mobile "
     "and press 55 when you are asked.\n"
@@ -26,5 +28,7 @@ FALLBACK_TEXT = (
 )
 
 
-def fallback_replies() -> list[Reply]:
-    return [Reply(text=FALLBACK_TEXT)]
+def fallback_replies(locale: str | None = None) -> list[Reply]:
+    """In the person's language when its catalogue has it (compiled catalogues are
+    files on disk, so this still works with Rasa and the action server down)."""
+    return [Reply(text=Translator(locale).translate(FALLBACK_TEXT))]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, StrictStr, validator
 
@@ -15,6 +15,27 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 # (zero-width spaces, direction overrides): they can hide or disguise text.
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e"
                         "\u2060-\u2064\ufeff]")
+
+
+class ApiModel(BaseModel):
+    """Pydantic 1 writes `str | None` as plain `string` in the schema; say `null` too, so
+    the published OpenAPI schema matches what is sent (schemathesis checks it)."""
+
+    class Config:
+        @staticmethod
+        def schema_extra(schema: dict[str, Any], model: type[BaseModel]) -> None:
+            for name, field in model.__fields__.items():
+                prop = schema.get("properties", {}).get(field.alias or name)
+                if field.allow_none and prop is not None and "anyOf" not in prop:
+                    title = prop.pop("title", None)
+                    schema["properties"][field.alias or name] = {
+                        "anyOf": [prop, {"type": "null"}], **({"title": title} if title else {})}
+
+
+class ApiError(ApiModel):
+    """A 4xx answer: FastAPI's list of field errors, or one sentence naming the problem."""
+
+    detail: str | list[dict[str, Any]]
 
 
 class ChatRequest(BaseModel):
@@ -40,17 +61,17 @@ class ChatRequest(BaseModel):
         return message
 
 
-class Button(BaseModel):
+class Button(ApiModel):
     title: str
     payload: str
 
 
-class Reply(BaseModel):
+class Reply(ApiModel):
     text: str
     buttons: list[Button] = Field(default_factory=list)
 
 
-class ServiceCard(BaseModel):
+class ServiceCard(ApiModel):
     id: str
     name: str
     phone: str | None
@@ -60,7 +81,7 @@ class ServiceCard(BaseModel):
     open_now: bool | None
 
 
-class ChatResponse(BaseModel):
+class ChatResponse(ApiModel):
     conversation_id: str
     replies: list[Reply]
     urgent: bool
@@ -68,10 +89,18 @@ class ChatResponse(BaseModel):
     locale: str
 
 
+class Translations(ApiModel):
+    """The widget's words in one language, by their English text (the msgid)."""
+
+    locale: str
+    dir: Literal["ltr", "rtl"]
+    strings: dict[str, str]
+
+
 Status = Literal["ok", "down"]
 
 
-class Health(BaseModel):
+class Health(ApiModel):
     status: Literal["ok", "degraded"]
     rasa: Status
     actions: Status

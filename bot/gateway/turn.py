@@ -9,6 +9,7 @@ from typing import Any
 
 from actions.turn_meta import read_meta
 from bot.gateway.schemas import Button, Reply, ServiceCard
+from bot.i18n import DEFAULT_LOCALE, Translator
 from services_directory import Directory
 
 logger = logging.getLogger(__name__)
@@ -19,6 +20,7 @@ class Turn:
     replies: list[Reply] = field(default_factory=list)
     urgent: bool = False
     service_ids: list[str] = field(default_factory=list)
+    locale: str | None = None  # the language the bot answered in, when it said
 
 
 def read_turn(messages: list[dict[str, Any]]) -> Turn:
@@ -26,9 +28,9 @@ def read_turn(messages: list[dict[str, Any]]) -> Turn:
     for message in messages:
         meta = read_meta(message.get("custom"))
         if meta is not None:
-            urgent, service_ids = meta
-            turn.urgent = turn.urgent or urgent
-            turn.service_ids.extend(s for s in service_ids if s not in turn.service_ids)
+            turn.urgent = turn.urgent or meta.urgent
+            turn.service_ids.extend(s for s in meta.services if s not in turn.service_ids)
+            turn.locale = meta.locale or turn.locale
             continue
         text = message.get("text")
         if isinstance(text, str) and text.strip():
@@ -46,11 +48,14 @@ def _buttons(raw: Any) -> list[Button]:
     ]
 
 
-def service_cards(directory: Directory, service_ids: list[str], now: datetime) -> list[ServiceCard]:
+def service_cards(directory: Directory, service_ids: list[str], now: datetime,
+                  locale: str = DEFAULT_LOCALE) -> list[ServiceCard]:
+    t = Translator(locale)
     cards = []
     for service_id in service_ids:
         try:
-            cards.append(ServiceCard(**directory.card(service_id, now)))
+            cards.append(ServiceCard(**directory.card(service_id, now, t.locale,
+                                                      lambda m: t.translate(m, "directory"))))
         except KeyError:
             # An id is not personal data; naming it helps a maintainer fix the action.
             logger.warning("action named unknown service id %s", service_id)

@@ -11,17 +11,18 @@ from bot.gateway.conversation_ids import is_conversation_id, new_conversation_id
 from bot.gateway.fallback import NATIONAL_HELPLINE, fallback_replies
 from bot.gateway.rasa_client import RasaUnavailable
 from bot.gateway.resources import ResourcesDep
-from bot.gateway.schemas import ChatRequest, ChatResponse
+from bot.gateway.schemas import ApiError, ChatRequest, ChatResponse
 from bot.gateway.scrubbing import scrub
 from bot.gateway.turn import read_turn, service_cards
+from bot.i18n import DEFAULT_LOCALE, supported
 
 logger = logging.getLogger(__name__)
 router = APIRouter()
 
-DEFAULT_LOCALE = "en"
 
-
-@router.post("/api/chat", response_model=ChatResponse)
+@router.post("/api/chat", response_model=ChatResponse, responses={
+    422: {"model": ApiError, "description": "Invalid request, or a conversation id this "
+                                           "server did not issue"}})
 async def chat(request: ChatRequest, resources: ResourcesDep) -> ChatResponse:
     if request.conversation_id is None:
         conversation_id = new_conversation_id()
@@ -30,8 +31,12 @@ async def chat(request: ChatRequest, resources: ResourcesDep) -> ChatResponse:
     else:
         raise HTTPException(status_code=422, detail="conversation_id is not one this server issued")
 
-    locale = request.locale or DEFAULT_LOCALE
-    metadata = {"locale": locale, "area": request.area}
+    # The widget's language (data-locale or its menu); the bot may answer in another
+    # when the message is clearly written in one (bot/nlu/language.py).
+    # Without one, the conversation keeps the language it had (the locale slot).
+    requested = supported(request.locale)
+    locale = requested or DEFAULT_LOCALE
+    metadata = {"locale": requested, "area": request.area}
     try:
         # Names, numbers, addresses... are replaced before Rasa, Redis or a log sees them.
         messages = await resources.rasa.send(
@@ -48,15 +53,17 @@ async def chat(request: ChatRequest, resources: ResourcesDep) -> ChatResponse:
         # without 999 and the 24-hour line.
         return ChatResponse(
             conversation_id=conversation_id,
-            replies=fallback_replies(),
+            replies=fallback_replies(locale),
             urgent=False,
             services=[NATIONAL_HELPLINE],
             locale=locale,
         )
+    locale = supported(turn.locale) or locale
     return ChatResponse(
         conversation_id=conversation_id,
         replies=turn.replies,
         urgent=turn.urgent,
-        services=service_cards(resources.directory, turn.service_ids, datetime.now(timezone.utc)),
+        services=service_cards(resources.directory, turn.service_ids,
+                               datetime.now(timezone.utc), locale),
         locale=locale,
     )

@@ -7,9 +7,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Request, params
 from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel
 
 from bot.gateway.resources import ResourcesDep
+from bot.gateway.schemas import ApiModel
 from services_directory import Directory, FilterError, Service, find_services
 from services_directory.vocabulary import COVERAGE_NOT_STATED
 
@@ -48,14 +48,14 @@ def _only(*allowed: str) -> params.Depends:
     return Depends(check)
 
 
-class Eligibility(BaseModel):
+class Eligibility(ApiModel):
     genders: list[str] | None
     min_age: int | None
     max_age: int | None
     notes: str | None
 
 
-class ContactOut(BaseModel):
+class ContactOut(ApiModel):
     channel: str
     label: str | None
     number: str | None  # for display, e.g. "0808 2000 247"
@@ -68,13 +68,13 @@ class ContactOut(BaseModel):
     notes: str | None
 
 
-class SourceOut(BaseModel):
+class SourceOut(ApiModel):
     document: str  # a key of the directory's source documents, or an https page
     title: str | None
     section: str | None
 
 
-class ServiceSummary(BaseModel):
+class ServiceSummary(ApiModel):
     id: str
     name: str
     organisation: str
@@ -89,7 +89,7 @@ class ServiceSummary(BaseModel):
     open_now: bool | None
 
 
-class ServiceList(BaseModel):
+class ServiceList(ApiModel):
     count: int
     services: list[ServiceSummary]
 
