@@ -6,7 +6,10 @@ Nothing in tests/eval_data/ is used for training. Prints, and writes to docs/eva
 - intent precision/recall/F1 and their macro average, and FAQ topic accuracy;
 - routing accuracy on the scripted conversations in conversations.yml, through the
   running stack (Redis, Rasa, actions and gateway, started as `make run` does);
-- Rasa's own report and confusion matrix (`rasa test nlu`) in docs/eval/rasa/.
+- Rasa's own report and confusion matrix (`rasa test nlu`) in docs/eval/rasa/;
+- per language, on languages.yml (short messages in nine languages): how often the
+  detector names the language, how often it is sure enough to switch (and how often
+  it switches wrongly), and urgency recall and false alarms through the whole model.
 """
 
 from __future__ import annotations
@@ -202,6 +205,50 @@ def routing_accuracy() -> dict[str, Any]:
             "failures": [r for r in results if r["problems"]]}
 
 
+# ---- languages -------------------------------------------------------------------------
+
+def load_language_examples(path: Path = EVAL_DIR / "languages.yml") -> list[dict[str, Any]]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
+
+
+def language_scores(examples: list[dict[str, Any]],
+                    predictions: list[Prediction]) -> dict[str, Any]:
+    from bot.nlu.language import detect
+
+    rows: dict[str, Counter] = {}
+    misses: list[str] = []
+    for example, prediction in zip(examples, predictions, strict=True):
+        row = rows.setdefault(example["language"], Counter())
+        detection = detect(example["text"])
+        urgent = example["kind"] == "urgent"
+        row["messages"] += 1
+        row["named"] += detection.language == example["language"]
+        row["switched"] += detection.locale == example["language"]
+        row["wrong_switch"] += detection.confident and detection.language != example["language"]
+        row["urgent"] += urgent
+        row["urgent_caught"] += urgent and prediction.urgent
+        row["calm"] += not urgent
+        row["false_alarms"] += (not urgent) and prediction.urgent
+        if urgent and not prediction.urgent:
+            misses.append(f"[{example['language']}] {example['text']}")
+    table = {}
+    for language, row in rows.items():
+        table[language] = {
+            "messages": row["messages"],
+            "detected": row["named"] / row["messages"],
+            "switched": row["switched"] / row["messages"],
+            "wrong_switches": row["wrong_switch"],
+            "urgency_recall": row["urgent_caught"] / row["urgent"] if row["urgent"] else None,
+            "false_alarms": f"{row['false_alarms']}/{row['calm']}",
+        }
+    total = sum(r["messages"] for r in rows.values())
+    return {"by_language": table,
+            "detected": sum(r["named"] for r in rows.values()) / total,
+            "urgency_recall": sum(r["urgent_caught"] for r in rows.values())
+            / sum(r["urgent"] for r in rows.values()),
+            "missed_urgent": misses}
+
+
 # ---- Rasa's own report ---------------------------------------------------------------
 
 def rasa_nlu_report(examples: list[Example], known: set[str]) -> None:
@@ -228,13 +275,17 @@ def main() -> int:
     sets = {"messages": load_examples(EVAL_DIR / "messages.yml"),
             "fresh_check": load_examples(EVAL_DIR / "fresh_check.yml"),
             "final_check": load_examples(EVAL_DIR / "final_check.yml")}
-    predictions, known = asyncio.run(predict({k: [e.text for e in v] for k, v in sets.items()}))
+    languages = load_language_examples()
+    texts = {k: [e.text for e in v] for k, v in sets.items()}
+    texts["languages"] = [m["text"] for m in languages]
+    predictions, known = asyncio.run(predict(texts))
     report: dict[str, Any] = {}
     for name, examples in sets.items():
         report[name] = {"urgency": urgency_scores(examples, predictions[name])}
     main_set = sets["messages"]
     report["messages"]["intents"] = intent_scores(main_set, predictions["messages"], known)
     report["messages"]["faq_topic_accuracy"] = topic_accuracy(main_set, predictions["messages"])
+    report["languages"] = language_scores(languages, predictions["languages"])
     report["routing"] = routing_accuracy()
     REPORT_DIR.mkdir(parents=True, exist_ok=True)
     rasa_nlu_report(main_set, known)
@@ -260,6 +311,16 @@ def print_report(report: dict[str, Any]) -> None:
         print(f"{intent:<26}{row['precision']:>10.3f}{row['recall']:>10.3f}"
               f"{row['f1']:>10.3f}{row['support']:>9}")
     print(f"FAQ topic accuracy: {report['messages']['faq_topic_accuracy']:.3f}")
+    languages = report["languages"]
+    print(f"\n{'language':<10}{'messages':>9}{'detected':>10}{'switched':>10}"
+          f"{'wrong sw.':>10}{'urgent recall':>15}{'false alarms':>14}")
+    for language, row in languages["by_language"].items():
+        print(f"{language:<10}{row['messages']:>9}{row['detected']:>10.3f}{row['switched']:>10.3f}"
+              f"{row['wrong_switches']:>10}{row['urgency_recall']:>15.3f}{row['false_alarms']:>14}")
+    print(f"Language detected: {languages['detected']:.3f}; urgency recall across languages: "
+          f"{languages['urgency_recall']:.3f}")
+    for text in languages["missed_urgent"]:
+        print(f"  missed: {text}")
     routing = report["routing"]
     print(f"Routing accuracy: {routing['accuracy']:.3f} "
           f"({routing['passed']}/{routing['conversations']} conversations)")

@@ -1,8 +1,12 @@
 """Rasa pipeline components (named in bot/config.yml) that apply the plain rules.
 
-- UrgencyGuard: after the intent classifier; when a high-risk sign is in the message,
-  the intent becomes `urgent_danger` whatever the model thought, and each sign is
-  added as an `urgency_sign` entity so the tracker and the actions see why.
+- LanguageDetector: the message's language as a `language` entity (so the `locale`
+  slot follows it); a message clearly in a language the model was not trained on
+  becomes `nlu_fallback`, whose action answers in that language.
+- UrgencyGuard: after the intent classifier; when a high-risk sign is in the message
+  (in English, or in the word lists for other languages), the intent becomes
+  `urgent_danger` whatever the model thought, and each sign is added as an
+  `urgency_sign` entity so the tracker and the actions see why.
 - ProfileExtractor: `need`, `gender` and `age` entities from what the person says.
 - PlaceExtractor: `area` and `nation` entities from the directory's places; a message
   that is only a place ("leith", "BT9") is an answer to "where are you?" (`inform`),
@@ -22,12 +26,16 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.i18n import MODEL_LOCALES, supported
+from bot.nlu.language import detect
 from bot.nlu.place_rules import PlaceFinder
 from bot.nlu.profile_rules import read_profile
 from bot.nlu.urgency_rules import check_urgency
+from bot.nlu.urgency_words import signs_in
 from services_directory import load_directory
 
 URGENT_INTENT = "urgent_danger"
+FALLBACK_INTENT = "nlu_fallback"
 # As the FallbackClassifier threshold in bot/config.yml.
 FALLBACK_THRESHOLD = 0.4
 
@@ -55,6 +63,31 @@ class _RuleComponent(GraphComponent):
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class LanguageDetector(_RuleComponent, EntityExtractorMixin):
+    """Before UrgencyGuard, so that danger in any language still wins."""
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            detection = detect(message.get(TEXT) or "")
+            metadata = message.get("metadata") or {}
+            widget_locale = supported(metadata.get("locale")) if isinstance(metadata, dict) \
+                else None
+            message.set("language", {"code": detection.language,
+                                     "confidence": round(detection.confidence, 3),
+                                     "confident": detection.confident}, add_to_output=True)
+            locale = detection.locale or widget_locale
+            if locale:
+                _add_entities(message, [_entity("language", locale, "LanguageDetector")])
+            if detection.locale and detection.locale not in MODEL_LOCALES:
+                # The model only guesses at words it never saw; say so, and let the
+                # fallback action answer in their language.
+                fallback = {"name": FALLBACK_INTENT, "confidence": 1.0}
+                message.set(INTENT, fallback, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [fallback], add_to_output=True)
+        return messages
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class UrgencyGuard(_RuleComponent):
     """Rules first. The model's own urgent_danger stands only when it is confident:
     below `model_min_confidence`, with no sign the rules know, the next intent wins.
@@ -74,8 +107,9 @@ class UrgencyGuard(_RuleComponent):
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
-            check = check_urgency(message.get(TEXT) or "")
-            if not check.urgent:
+            text = message.get(TEXT) or ""
+            signs = tuple(dict.fromkeys((*check_urgency(text).signs, *signs_in(text))))
+            if not signs:
                 self._doubt_the_model(message)
                 continue
             urgent = {"name": URGENT_INTENT, "confidence": 1.0}
@@ -83,8 +117,7 @@ class UrgencyGuard(_RuleComponent):
                        if r.get("name") != URGENT_INTENT]
             message.set(INTENT, urgent, add_to_output=True)
             message.set(INTENT_RANKING_KEY, [urgent, *ranking], add_to_output=True)
-            _add_entities(message, [_entity("urgency_sign", s, "UrgencyGuard")
-                                    for s in check.signs])
+            _add_entities(message, [_entity("urgency_sign", s, "UrgencyGuard") for s in signs])
         return messages
 
     def _doubt_the_model(self, message: Message) -> None:
