@@ -50,7 +50,8 @@ class FakeRedis:
 
 
 class FakeDirectory:
-    def card(self, service_id: str, now: datetime) -> dict[str, Any]:
+    def card(self, service_id: str, now: datetime, locale: str = "en",
+             gettext: Any = None) -> dict[str, Any]:
         if service_id != "a-line":
             raise KeyError(service_id)
         return {

@@ -1,9 +1,11 @@
-from actions.turn_meta import meta_payload, read_meta
+from actions.turn_meta import Meta, meta_payload, read_meta
 from bot.gateway.turn import read_turn
 
 
 def test_meta_round_trip() -> None:
-    assert read_meta(meta_payload(urgent=True, services=["a", "b"])) == (True, ["a", "b"])
+    assert read_meta(meta_payload(urgent=True, services=["a", "b"])) == Meta(True, ("a", "b"))
+    assert read_meta(meta_payload(urgent=False, services=[], locale="cy")) == Meta(
+        False, (), "cy")
     assert read_meta({"something": "else"}) is None
     assert read_meta("text") is None
 

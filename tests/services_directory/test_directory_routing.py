@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 from collections.abc import Callable
@@ -302,3 +303,29 @@ def test_language_is_mentioned_when_a_service_speaks_it(
     offers = route(fresh(data_copy), now=MONDAY_10AM, area="hackney", language="tr")
     test_line = offers[ids(offers).index("test-line")]
     assert "Speaks tr." in test_line.reasons
+
+
+def test_services_usable_in_the_persons_language_come_first(directory: Directory) -> None:
+    """Rule 5: after 999 and the national line, interpreters or the language first."""
+    needs = ["forced-marriage", "legal", "housing"]
+    english = ids(route(directory, now=MONDAY_10AM, area="hackney", needs=needs))
+    fixed = {EMERGENCY_SERVICE, *NATIONAL_LINES.values()}
+    last = [sid for sid in english if sid not in fixed][-1]
+    # Say the last of them spoke Polish: for a Polish speaker it moves up to just after
+    # the national line; for an English speaker nothing changes.
+    speaks = dataclasses.replace(directory, by_id={
+        **directory.by_id, last: directory.get(last).copy(update={"languages": ["pl"]})})
+    polish = ids(route(speaks, now=MONDAY_10AM, area="hackney", needs=needs, language="pl"))
+    assert sorted(polish) == sorted(english)
+    assert polish[1] == last and polish[0] == NATIONAL_LINES["england"]
+    assert ids(route(speaks, now=MONDAY_10AM, area="hackney", needs=needs)) == english
+
+
+def test_the_national_helpline_offers_interpreters_with_its_source(
+        directory: Directory) -> None:
+    line = directory.get(NATIONAL_LINES["england"])
+    assert line.interpreting is True
+    assert any(ref.document == "issue-7" and "interpret" in (ref.facts or "")
+               for ref in line.source)
+    offer = route(directory, now=MONDAY_10AM, nation="england", language="ur")[0]
+    assert offer.id == NATIONAL_LINES["england"] and "Interpreting available." in offer.reasons

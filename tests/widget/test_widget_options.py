@@ -88,10 +88,10 @@ def test_area_locale_and_right_to_left(page: Page, server: LiveServer) -> None:
     expect(reply).to_have_attribute("dir", "rtl")
     expect(reply).to_have_attribute("lang", "ur")
     expect(page.locator(".scw-msg--user").last).to_have_attribute("dir", "auto")
-    # No Urdu strings yet: the widget's own words stay English, left to right.
-    expect(page.locator(".scw-root")).to_have_attribute("lang", "en")
-    expect(page.locator(".scw-root")).to_have_attribute("dir", "ltr")
-    expect(page.locator(".scw-msg--bot").first).to_have_attribute("dir", "ltr")
+    # The widget's own words are Urdu too (tests/widget/test_widget_languages.py).
+    expect(page.locator(".scw-root")).to_have_attribute("lang", "ur")
+    expect(page.locator(".scw-root")).to_have_attribute("dir", "rtl")
+    expect(page.locator(".scw-msg--bot").first).to_have_attribute("dir", "rtl")
 
 
 def test_nation_puts_its_24_hour_line_first(page: Page, server: LiveServer) -> None:

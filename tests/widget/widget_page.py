@@ -18,7 +18,7 @@ def open_widget(page: Page) -> None:
 
 def say(page: Page, message: str) -> None:
     """Type a message and send it with Enter, then wait for the reply to finish."""
-    box = page.get_by_label("Your message")
+    box = page.locator("#scw-input")
     box.fill(message)
     box.press("Enter")
     expect(page.locator(".scw-msg--user").last).to_contain_text(message)
