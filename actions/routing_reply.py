@@ -11,6 +11,7 @@ from actions import replies
 from actions.conversation_state import Known
 from actions.directory_access import EMERGENCY_ID, offers_for
 from actions.turn_meta import meta_payload
+from services_directory.routing import shortlist
 
 # Enough to choose from on a small screen; the national 24-hour line is always among them.
 MAX_SERVICES = 4
@@ -23,7 +24,7 @@ def route_and_reply(dispatcher: CollectingDispatcher, known: Known, *, extra_nee
     needs = [*known.needs, *(n for n in extra_needs if n not in known.needs)]
     offers = offers_for(nation=known.route_nation, area=known.area, needs=needs,
                         gender=known.gender, age=known.age, language=known.locale)
-    offers = [o for o in offers if o.id != EMERGENCY_ID][:MAX_SERVICES]
+    offers = shortlist([o for o in offers if o.id != EMERGENCY_ID], MAX_SERVICES)
     ask_place = not known.place_known and not known.place_asked and not known.place_declined
     dispatcher.utter_message(text=replies.services_list(t, offers, intro))
     events: list[dict[str, Any]] = []

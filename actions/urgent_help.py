@@ -19,6 +19,7 @@ from actions.directory_access import (
 )
 from actions.routing_reply import MAX_SERVICES
 from actions.turn_meta import meta_payload
+from services_directory.routing import shortlist
 
 SOMEONE_ELSE_INTENTS = {"ask_help_for_someone", "professional_referral"}
 
@@ -54,7 +55,7 @@ class ActionUrgentHelp(Action):
         # Then, second and apart, the other doors that fit what they said.
         offers = offers_for(nation=known.route_nation, area=known.area, needs=known.needs,
                             gender=known.gender, age=known.age, language=known.locale)
-        others = [o for o in offers if o.id not in services][:MAX_SERVICES]
+        others = shortlist([o for o in offers if o.id not in services], MAX_SERVICES)
         if others:
             dispatcher.utter_message(text=replies.services_list(t, others, replies.when_safe(t)))
         dispatcher.utter_message(json_message=meta_payload(

@@ -52,6 +52,8 @@ class Offer:
     service: Service
     reasons: tuple[str, ...]
     open_now: bool | None  # for its phone line; None when hours are unknown
+    # What it was chosen as: "emergency", "national-line", "need:<need>", "local".
+    kinds: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -81,30 +83,36 @@ def route(
     urgent = urgent or "emergency" in needs
 
     chosen: dict[str, list[str]] = {}
+    kinds: dict[str, list[str]] = {}
 
-    def offer(service_id: str, reason: str) -> None:
+    def offer(service_id: str, reason: str, kind: str) -> None:
         chosen.setdefault(service_id, []).append(reason)
+        kinds.setdefault(service_id, []).append(kind)
 
     def admits(service: Service) -> bool:
         return service.eligibility.admits(gender, age) and bool(service.contacts)
 
     if urgent:
-        offer(EMERGENCY_SERVICE, "Urgent: if you are in immediate danger, call 999.")
+        offer(EMERGENCY_SERVICE, "Urgent: if you are in immediate danger, call 999.", "emergency")
 
     if nation is not None and NATIONAL_LINES[nation] in directory:
         line = directory.get(NATIONAL_LINES[nation])
         reason = f"The national domestic abuse line for {_nation_name(directory, nation)}."
         if not line.contacts:
             reason += " Its contact details are not yet verified in the directory."
-        offer(line.id, reason)
+        offer(line.id, reason, "national-line")
 
     for need in needs:
         if need in _GENERAL_NEEDS:
             continue
-        for service in directory.services:
-            if (need in service.needs and _is_national(service) and admits(service)
-                    and _covers_nation(directory, service, nation)):
-                offer(service.id, f"Specialist support for: {need}.")
+        specialists = [s for s in directory.services
+                       if need in s.needs and _is_national(s) and admits(s)
+                       and _covers_nation(directory, s, nation)]
+        # Gender not known: a line open to everyone before one for men or women only.
+        if gender is None:
+            specialists.sort(key=lambda s: bool(s.eligibility.genders))
+        for service in specialists:
+            offer(service.id, f"Specialist support for: {need}.", f"need:{need}")
 
     if area is not None:
         area_name = directory.areas.by_id[area].name
@@ -112,9 +120,9 @@ def route(
             relevant = "domestic-abuse" in service.needs or set(needs) & set(service.needs)
             if (not _is_national(service) and relevant and admits(service)
                     and directory.areas.covers(service.coverage, area)):
-                offer(service.id, f"Local service for {area_name}.")
+                offer(service.id, f"Local service for {area_name}.", "local")
 
-    offers = [_make_offer(directory, sid, reasons, now, language)
+    offers = [_make_offer(directory, sid, reasons, tuple(kinds[sid]), now, language)
               for sid, reasons in chosen.items()]
     offers = _usable_in_language_first(offers, language)
     offers = _open_before_closed(offers, urgent)
@@ -155,8 +163,8 @@ def _covers_nation(directory: Directory, service: Service, nation: str | None) -
     return directory.areas.covers(service.coverage, nation)
 
 
-def _make_offer(directory: Directory, service_id: str, reasons: list[str], now: dt.datetime,
-                language: str | None) -> Offer:
+def _make_offer(directory: Directory, service_id: str, reasons: list[str],
+                kinds: tuple[str, ...], now: dt.datetime, language: str | None) -> Offer:
     service = directory.get(service_id)
     phone = service.phone
     open_now = phone.hours.is_open(now) if phone and phone.hours else None
@@ -169,7 +177,25 @@ def _make_offer(directory: Directory, service_id: str, reasons: list[str], now: 
             reasons.append(f"Speaks {language}.")
         elif service.interpreting:
             reasons.append("Interpreting available.")
-    return Offer(service=service, reasons=tuple(reasons), open_now=open_now)
+    return Offer(service=service, reasons=tuple(reasons), open_now=open_now, kinds=kinds)
+
+
+def shortlist(offers: list[Offer], limit: int) -> list[Offer]:
+    """At most `limit` offers, best first, without one kind of help crowding out another.
+
+    Each kind (999, the national line, the specialists for each need, the local
+    service) gets its best offer in before any kind gets a second, so a person with
+    two needs, or a need and a council service, sees a door for each.
+    """
+    covered: set[str] = set()
+    first: list[Offer] = []
+    for o in offers:
+        if len(first) < limit and (not o.kinds or set(o.kinds) - covered):
+            first.append(o)
+            covered.update(o.kinds)
+    rest = [o for o in offers if o not in first]
+    chosen = first + rest[:max(0, limit - len(first))]
+    return [o for o in offers if o in chosen]
 
 
 def usable_in(service: Service, language: str | None) -> bool:
@@ -208,14 +234,14 @@ def _with_24_hour_line(directory: Directory, offers: list[Offer], nation: str | 
         where = (f"covers {_nation_name(directory, nation)}" if nation
                  else "we do not know which nation you are in yet; this line covers "
                  + ", ".join(_nation_name(directory, n) for n in candidate.coverage))
-        return [*offers, Offer(candidate, (f"Open 24 hours; {where}.",), True)]
+        return [*offers, Offer(candidate, (f"Open 24 hours; {where}.",), True, ("24-hour-line",))]
     if any(o.id == EMERGENCY_SERVICE for o in offers):
         return offers
     emergency = directory.get(EMERGENCY_SERVICE)
     place = _nation_name(directory, nation) if nation else "where you are"
     reason = (f"No 24-hour helpline with confirmed hours covers {place} in the directory; "
               "999 is always open if you are in danger.")
-    return [*offers, Offer(emergency, (reason,), True)]
+    return [*offers, Offer(emergency, (reason,), True, ("emergency",))]
 
 
 def _best_24_hour_line(directory: Directory, nation: str | None, gender: str | None,

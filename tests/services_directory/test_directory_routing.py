@@ -12,7 +12,7 @@ import pytest
 from directory_fixtures import VALID_SERVICE
 
 from services_directory import NATIONAL_LINES, Directory, check_directory, route
-from services_directory.routing import EMERGENCY_SERVICE
+from services_directory.routing import EMERGENCY_SERVICE, shortlist
 
 UTC = dt.timezone.utc
 SUNDAY_2AM = dt.datetime(2026, 11, 22, 2, 0, tzinfo=UTC)
@@ -329,3 +329,34 @@ def test_the_national_helpline_offers_interpreters_with_its_source(
                for ref in line.source)
     offer = route(directory, now=MONDAY_10AM, nation="england", language="ur")[0]
     assert offer.id == NATIONAL_LINES["england"] and "Interpreting available." in offer.reasons
+
+
+# Specialists open to everyone come before one-gender lines when the gender is unknown.
+
+def test_unknown_gender_puts_services_for_everyone_first(directory: Directory) -> None:
+    offers = route(directory, now=MONDAY_10AM, nation="england", needs=["professionals"])
+    specialists = [o for o in offers if "need:professionals" in o.kinds]
+    restricted = [bool(o.service.eligibility.genders) for o in specialists]
+    assert restricted == sorted(restricted), ids(specialists)
+    assert not restricted[0]
+
+
+# shortlist(): a short list keeps a door for every kind of help.
+
+def test_shortlist_keeps_the_local_service_beside_many_specialists(
+    directory: Directory,
+) -> None:
+    offers = route(directory, now=MONDAY_10AM, area="hackney", needs=["professionals"])
+    kinds_offered = {k for o in offers for k in o.kinds}
+    assert {"national-line", "need:professionals", "local"} <= kinds_offered
+    short = shortlist(offers, 3)
+    assert len(short) == 3
+    assert {"national-line", "need:professionals", "local"} <= {k for o in short for k in o.kinds}
+    # Best first still: the order is the routing order.
+    assert ids(short) == [i for i in ids(offers) if i in ids(short)]
+
+
+def test_shortlist_fills_up_in_routing_order(directory: Directory) -> None:
+    offers = route(directory, now=MONDAY_10AM, nation="england", needs=["male-victims"])
+    assert ids(shortlist(offers, len(offers))) == ids(offers)
+    assert ids(shortlist(offers, 1)) == ids(offers)[:1]
