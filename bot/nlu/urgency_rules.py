@@ -138,8 +138,10 @@ SIGNS: dict[str, list[str]] = {
         r"\b(?:does not|doesnt|do not) know (?:where i am|i am (?:here|texting|on|messaging))\b",
         r"\b(?:taken|took|hidden|hid|removed) (?:away )?(?:my|her) (?:wheelchair|crutches|"
         r"walking frame|frame|walking stick|stick|scooter|hearing aid)\b",
+        # "won't let me out without him" is control, not being held.
         r"\b(?:will not|wont|not) (?:let|letting) (?:me|us|her)\b(?:\W+\w+){0,2}\W+(?:leave|out|"
-        r"get out|escape)\b",
+        r"get out|escape)\b(?!(?:\W+\w+){0,3}\W+(?:without|unless|on (?:my|her|our) own|by "
+        r"(?:myself|herself)|alone)\b)",
         r"\b(?:trapped|held hostage|hostage|held captive|kidnap\w*|tied me|tied up|tied my|"
         r"holding me|held me down|pinned me|pinning me)\b",
         r"\b(?:can not|could not|no way to) (?:get|getting) out\b|\bcan not escape\b",
@@ -321,6 +323,19 @@ SIGNS: dict[str, list[str]] = {
 
 _COMPILED = {sign: [re.compile(p) for p in patterns] for sign, patterns in SIGNS.items()}
 
+# Someone waiting outside "for months" or "every night" is stalking, serious but not
+# an emergency by itself; "outside now", "tonight" or "just pulled up" still is.
+_HABITUAL = re.compile(
+    r"\bfor (?:\w+ )?(?:weeks|months|years|ages)\b|\bevery (?:day|night|week|weekend|morning|"
+    r"evening|time i)\b|\b(?:most|some) (?:days|nights|mornings|evenings)\b|\bsince (?:we|i) "
+    r"(?:split|broke up|separated|left)\b"
+)
+_NOW = re.compile(
+    r"\b(?:now|right now|tonight|today|at the moment|currently|this (?:morning|afternoon|evening)|"
+    r"minutes?|an hour|hours|just|still)\b"
+)
+_HABIT_SOFTENS = frozenset({"abuser_arriving"})
+
 
 @dataclass(frozen=True)
 class UrgencyCheck:
@@ -334,7 +349,8 @@ class UrgencyCheck:
 def check_urgency(text: str) -> UrgencyCheck:
     """Which high-risk signs the message shows, by the rules alone."""
     normalised = normalise(text)
-    return UrgencyCheck(tuple(
-        sign for sign, patterns in _COMPILED.items()
-        if any(p.search(normalised) for p in patterns)
-    ))
+    signs = [sign for sign, patterns in _COMPILED.items()
+             if any(p.search(normalised) for p in patterns)]
+    if _HABITUAL.search(normalised) and not _NOW.search(normalised):
+        signs = [sign for sign in signs if sign not in _HABIT_SOFTENS]
+    return UrgencyCheck(tuple(signs))

@@ -45,6 +45,7 @@ URGENT = {
         "she is on her way round",
         "i can hear his key in the door",
         "hes parked across the road again",
+        "hes been sat outside every night for weeks and hes there now",
     ],
     "child_in_danger": [
         "he is hurting my son",
@@ -88,6 +89,11 @@ CALM = [
     "hello",
     "thank you so much",
     "my partner wont let me see my friends",
+    # Control and ongoing stalking, serious but not an emergency by themselves.
+    "she wont let me go out without her",
+    "he wont let me leave the house on my own",
+    "my ex has stood outside my work most mornings for months",
+    "since we split hes been parked at the end of my road every weekend",
 ]
 
 
