@@ -25,7 +25,11 @@ _PERSON = (
     r"dad|father|mum|mother|son|daughter|brother|sister|uncle|cousin|stepdad|carer|"
     r"in law|family|someone|somebody|man|guy)"
 )
-_KNIFE = r"(?:knife|knives|knif|nife|kinfe|knive|blade|machete|stanley)"
+# Not the cutlery at a dinner ("the wrong knife", "knife and fork").
+_KNIFE = (
+    r"(?<!wrong )(?<!butter )(?<!cutlery )"
+    r"(?:knife|knives|knif|nife|kinfe|knive|blade|machete|stanley)(?! and fork)"
+)
 _WEAPON = (
     rf"(?:{_KNIFE}|gun|guns|shotgun|rifle|pistol|firearm|axe|hammer|baseball bat|bat|"
     r"crowbar|scissors|screwdriver|acid|petrol|lighter fluid|taser|crossbow|sword|"
@@ -70,7 +74,9 @@ SIGNS: dict[str, list[str]] = {
     ],
     "strangulation": [
         r"\b(?:strangl\w*|strangul\w*|stangl\w*|strangel\w*|throttl\w*|choke|choked|chokes|"
-        r"choking|choaked|chocked|chokin|smother\w*|suffocat\w*)\b",
+        r"choking|choaked|chocked|chokin|smother\w*)\b",
+        # "It feels suffocating" is how control feels; "he suffocated me" is not a metaphor.
+        r"(?<!feels )(?<!feel )(?<!felt )(?<!so )(?<!is )(?<!its )(?<!bit )\bsuffocat\w*\b",
         r"\b(?:hands?|arm|arms|belt|rope|cord|scarf|knee)\b(?:\W+\w+){0,3}\W+(?:round|around|on|"
         r"over|against) (?:my|her|his|the) (?:neck|throat)\b",
         r"\b(?:across|on|against|round|around|at) (?:my|her|his) (?:throat|neck|windpipe)\b",
@@ -93,7 +99,7 @@ SIGNS: dict[str, list[str]] = {
         r"children|my children|the baby|my mum|my family|himself|herself|everyone|us all)\b",
         r"\b(?:going to|will|would|gonna|wants to|want to|trying to|tried to|try to|threat\w* "
         r"to|promised to|swore to|swears to|said he|said she|says he|says she)\b(?:\W+\w+){0,3}"
-        r"\W+(?:kill|murder|end)\b",
+        r"\W+(?:kill|murder|end)\b(?! up)",
         r"\b(?:wants|want) (?:me|her|us) dead\b|\bi (?:will|would) be dead\b|\bend up dead\b",
         r"\b(?:burn|burned|set fire to|torch) (?:the|my|our) (?:house|flat|home|car)\b",
         r"\b(?:set|pour\w*|threw|throw) (?:fire|petrol)\b",
@@ -115,6 +121,14 @@ SIGNS: dict[str, list[str]] = {
         r"once)\b",
         r"\btonights? (?:the night|is the night)\b|\bsomething bad (?:is going to|will|is gonna) "
         r"happen\b|\bi (?:am|think i am|will be) next\b",
+        # Threats to kill said sideways: disappearing, accidents, graves, ending up like another.
+        r"\b(?:go|goes|going|went|gone) missing\b|\b(?:no one|nobody|noone) (?:would|will|will "
+        r"ever|would ever|is going to) (?:find|miss|look for|notice|know)\b",
+        r"\blook like (?:an|a) (?:accident|suicide)\b|\b(?:have|has) an accident\b|"
+        r"\b(?:my|your|her) (?:funeral|grave)\b|\bend up like (?:his|her|my|your|the)\b",
+        r"\b(?:where|place) (?:he|she|they) (?:would|will|is going to|was going to|d) (?:put|bury|"
+        r"dump|leave) (?:me|her|my body|you)\b|\bsay goodbye\b",
+        r"\b(?:dealt with|taken care of|sorted out) (?:like|same as|the way)\b",
     ],
     "trapped": [
         r"\b(?:locked|lock|locking|locks|barricad\w*|boarded) (?:me|myself|us|her|himself)?\W*"
@@ -122,7 +136,7 @@ SIGNS: dict[str, list[str]] = {
         r"flat|home|cupboard|wardrobe|car|shed|loft|basement|cellar|garage)\b",
         r"\b(?:barricad\w*)\b",
         r"\blocked (?:all )?(?:the|every|all the) (?:doors?|windows?)\b|\blocked (?:her|him|them|"
-        r"me|us) in\b|\blocked in\b",
+        r"me|us) in\b|(?<!not )\blocked in\b",
         r"\b(?:wedged|jammed|blocked|nailed|bolted|screwed) (?:the )?(?:door|doors|window)\b|"
         r"\bagainst the door\b|\bdoor shut from\b",
         r"\bstuck in (?:the|my|a|his|her) (?:room|bedroom|bathroom|house|flat|car|cupboard)\b",
@@ -142,11 +156,18 @@ SIGNS: dict[str, list[str]] = {
         r"\b(?:will not|wont|not) (?:let|letting) (?:me|us|her)\b(?:\W+\w+){0,2}\W+(?:leave|out|"
         r"get out|escape)\b(?!(?:\W+\w+){0,3}\W+(?:without|unless|on (?:my|her|our) own|by "
         r"(?:myself|herself)|alone)\b)",
+        r"(?<!feel )(?<!feels )(?<!felt )(?<!feeling )"
         r"\b(?:trapped|held hostage|hostage|held captive|kidnap\w*|tied me|tied up|tied my|"
         r"holding me|held me down|pinned me|pinning me)\b",
         r"\b(?:can not|could not|no way to) (?:get|getting) out\b|\bcan not escape\b",
         r"\b(?:i am|im|we are|were|currently|still) hiding\b|\bhiding (?:in|under|behind|from)\b",
         r"\btook (?:my|all my|the) (?:keys|phone)\b(?:\W+\w+){0,4}\W+(?:leave|out|locked|go)\b",
+        # The means to leave or to call for help taken away, so they cannot get out.
+        r"\b(?:took|taken|takes|hid|hidden|removed|smashed|broke|disconnected|cut off)\b.*\b"
+        r"(?:keys|car keys|phone|wheelchair|batteries|charger|sim|router|wifi|crutches|frame)\b.*\b"
+        r"(?:can not|could not|no way to|unable to) (?:go|get|leave|call|ring|move|phone|text)\b",
+        r"\b(?:stuck|stranded)\b.*\b(?:no signal|no phone|no car|no keys|miles from|middle of "
+        r"nowhere)\b",
     ],
     "serious_injury": [
         r"\b(?:bleeding|bleedin|blood everywhere|covered in blood|lot of blood|losing blood)\b",
@@ -174,6 +195,13 @@ SIGNS: dict[str, list[str]] = {
         r"\b(?:need|needs|call) (?:an|a)? ?(?:ambulance|paramedic|doctor now)\b",
         r"\b(?:can not|could not) (?:move|stand|walk)\b",
         r"\b(?:burned|burnt|scalded) (?:me|my|her)\b|\bteeth (?:out|knocked)\b",
+        # A blow to the head followed by the signs of a brain injury that needs A&E.
+        r"\bhead\b.*\b(?:been sick|being sick|throwing up|threw up|vomit\w*|dizzy|dizziness|"
+        r"seeing double|double vision|blurry|blurred|confused|drowsy|keep fainting|fainted|can not "
+        r"remember|memory)\b|\b(?:seeing double|double vision)\b",
+        # A wound going bad, or breathing hurt after a beating.
+        r"\b(?:gone|going|it is|its|all) (?:hot and red|red and hot|green|septic|infected)\b|"
+        r"\b(?:infected|pus|oozing)\b|\bcoughing (?:up )?blood\b|\bcan not breathe properly\b",
     ],
     "abuser_arriving": [
         rf"\b{_PERSON}\b(?:\W+\w+){{0,3}}?\W+(?:is|are|just|now)?\W*(?:outside|downstairs|"
@@ -230,6 +258,9 @@ SIGNS: dict[str, list[str]] = {
         rf"\b{_CHILD}s?\b(?:\W+\w+){{0,2}}\W+(?:cot|bed|pram)\b(?:\W+\w+){{0,4}}\W*{_VIOLENCE}|"
         rf"{_VIOLENCE}\W+(?:\w+\W+){{0,2}}{_CHILD}s? (?:cot|pram|bed)\b",
         rf"\b{_CHILD}\b(?:\W+\w+){{0,4}}\W+(?:bruises|bruised|marks|burns)\b",
+        rf"\b{_CHILD}\b.*\b(?:hand ?print|finger ?marks|belt marks|slap marks|bruis\w*|burn marks|"
+        r"cigarette burns?)\b",
+        r"\b(?:not to|do not|never) tell\b.*\b(?:mummy|daddy|mum|dad|teacher)\b",
         r"\bnever (?:find|see|get) (?:them|him|her|the kids|the baby|my kids)\b",
         rf"\b{_CHILD}\b.*\b(?:threaten\w* to|going to|gonna|will) (?:hurt|harm|kill|hit|take)\b",
         rf"\b(?:threaten\w* to|going to|gonna) (?:hurt|harm|kill|hit)\b.*\b{_CHILD}\b",
@@ -247,6 +278,10 @@ SIGNS: dict[str, list[str]] = {
         rf"\b{_VIOLENCE}\b.*\b(?:pregnant|pregnancy|preggers|expecting|unborn|bump|stomach|"
         r"belly|tummy|twins)\b",
         rf"\b\d+ weeks\b.*\b{_VIOLENCE}\b|\bfelt (?:the )?baby move\b",
+        rf"\b(?:bun in the oven|preggo|preggy|with child|having a baby|having his baby|baby is due|"
+        rf"due in)\b.*\b(?:{_VIOLENCE}|kick it out|lose it|lose the baby|get rid)\b",
+        r"\b(?:kick|punch|beat|knock)\w* (?:it|the baby|the bairn) out of me\b|\b(?:make|made) me "
+        r"lose (?:it|the baby)\b",
     ],
     "suicidal": [
         r"\b(?:kill|killing|end|ending|hurt|hurting|harm|harming) myself\b",
@@ -273,6 +308,16 @@ SIGNS: dict[str, list[str]] = {
         r"\bhow (?:i am|im) going to do it\b",
         r"\b(?:go to sleep|sleep) and (?:never|not) wake up\b|\btop of (?:the|a) (?:multi storey|"
         r"building|cliff|car park|tower)\b",
+        # Said sideways: not being here, no way out, the railway, goodbye letters.
+        r"\b(?:me|i) not (?:being|be) (?:here|around|alive)\b|\bnot (?:be|being) here "
+        r"(?:anymore|any more|much longer|for long|tomorrow)\b",
+        r"\bno (?:way|way out|escape) (?:out )?(?:of this )?(?:except|but|apart from|other than)\b",
+        r"\b(?:railway|train tracks|the tracks|the line|level crossing|motorway bridge|the edge)\b"
+        r"(?:\W+\w+){0,12}\W+(?:dunno why|why i am|an hour|for ages|cannot|can not|do not know|"
+        r"texting|messaging|sat|sitting|standing)\b|\b(?:sat|sitting|standing|stood) (?:by|on|at|"
+        r"near) (?:the )?(?:railway|tracks|train tracks|edge|level crossing)\b",
+        r"\b(?:goodbye|last) (?:letter|letters|note|notes|message)\b|\bwritten (?:letters|notes) "
+        r"to (?:my|the) (?:kids|children|mum|family)\b|\bdisappear (?:forever|for good)\b",
     ],
     "violence_now": [
         rf"\b{_PERSON}\b(?:\W+\w+){{0,2}}?\W+(?:is|are|started|starting) "

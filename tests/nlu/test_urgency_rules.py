@@ -26,18 +26,25 @@ URGENT = {
         "she said she would murder me",
         "told me nobody would find my body",
         "said im dead when he gets back",
+        "he keeps telling me people go missing and nobody bats an eyelid",
+        "she said she'd make it look like an accident",
+        "he said i'll end up like his first wife",
     ],
     "trapped": [
         "ive barricaded myself in the box room",
         "he wont let me out of the flat",
         "im hiding in the wardrobe",
         "hes locked all the doors",
+        "hes took my phone and the car keys so i cant get to anyone",
+        "stuck at the farm with no signal and miles from the nearest house",
     ],
     "serious_injury": [
         "i think my wrist is broken",
         "theres blood coming from my ear",
         "he knocked me out",
         "i need an ambulance",
+        "he banged my head on the floor and ive been throwing up since",
+        "the cut on my leg from the glass has gone all hot and swollen and theres pus",
     ],
     "abuser_arriving": [
         "his car just pulled up",
@@ -51,15 +58,20 @@ URGENT = {
         "he is hurting my son",
         "hes taken the kids and wont bring them back",
         "the baby is not safe with him",
+        "my daughter came home from her dads with finger marks on her arm",
     ],
     "pregnancy_violence": [
         "im pregnant and he punched me",
         "he kicked me in the belly and im 20 weeks",
+        "got a bun in the oven and he shoved me into the wardrobe",
+        "he said hed punch the baby out of me",
     ],
     "suicidal": [
         "i want to kill myself",
         "dont want to be alive anymore",
         "thinking about ending it all",
+        "honestly things would be easier for everyone with me not being here",
+        "im writing goodbye letters to my kids",
     ],
     "violence_now": [
         "help hes hitting me",
@@ -94,6 +106,12 @@ CALM = [
     "he wont let me leave the house on my own",
     "my ex has stood outside my work most mornings for months",
     "since we split hes been parked at the end of my road every weekend",
+    # Metaphors and dinner tables.
+    "living with her feels suffocating",
+    "i feel trapped in this marriage",
+    "he moaned that i put the knife and fork on the wrong side",
+    "she says ill end up on my own without her",
+    "im not locked in or anything but i cant go anywhere without him asking",
 ]
 
 
