@@ -140,7 +140,7 @@ SIGNS: dict[str, list[str]] = {
         r"\b(?:wedged|jammed|blocked|nailed|bolted|screwed) (?:the )?(?:door|doors|window)\b|"
         r"\bagainst the door\b|\bdoor shut from\b",
         r"\bstuck in (?:the|my|a|his|her) (?:room|bedroom|bathroom|house|flat|car|cupboard)\b",
-        r"\b(?:being|been) held\b|\bkeeping me (?:here|in|prisoner)\b|\bprisoner\b",
+        r"\b(?:being|been) held\b|\bkeeping me (?:here|in|prisoner)\b|(?<!like a )\bprisoner\b",
         r"\b(?:shut|shuts|locks|locking)\b(?:\W+\w+){0,2}\W+(?:in|inside)"
         r" (?:the|a|my|his|her|this|our)?\s?(?:\w+ )?(?:room|bedroom|house|flat|cupboard|car|"
         r"shed|loft|cellar|basement)\b",
@@ -165,7 +165,7 @@ SIGNS: dict[str, list[str]] = {
         # The means to leave or to call for help taken away, so they cannot get out.
         r"\b(?:took|taken|takes|hid|hidden|removed|smashed|broke|disconnected|cut off)\b.*\b"
         r"(?:keys|car keys|phone|wheelchair|batteries|charger|sim|router|wifi|crutches|frame)\b.*\b"
-        r"(?:can not|could not|no way to|unable to) (?:go|get|leave|call|ring|move|phone|text)\b",
+        r"(?:can not|no way to|unable to) (?:go|get|leave|call|ring|move|phone|text)\b",
         r"\b(?:stuck|stranded)\b.*\b(?:no signal|no phone|no car|no keys|miles from|middle of "
         r"nowhere)\b",
     ],
@@ -178,11 +178,17 @@ SIGNS: dict[str, list[str]] = {
         r"bent|crooked|split|busted|caved)\b",
         r"\blost (?:\w+ )?(?:teeth|tooth)\b|\bhurts? (?:every time|when) i (?:breathe|move)\b",
         r"\b(?:can not|could not) (?:bend|open|close|lift|feel) my\b",
-        r"\b(?:stitches|gash|deep cut|a and e|a&e|casualty|ambulance)\b",
-        r"\bhospital\b(?! appointment)",
+        # Not the workplace of a nurse or doctor asking how to refer.
+        r"\b(?:stitches|gash|deep cut|a and e|a&e|casualty|ambulance)\b(?! (?:nurse|doctor|"
+        r"consultant|staff|department|team|idva|social worker|receptionist))",
+        r"\bhospital\b(?! (?:appointment|idva|staff|social worker|team|based|nurse|doctor))",
         r"\b(?:can not|could not|cant) see (?:out of|properly|with)\b",
         r"\b(?:kicked|hit|punched|stamped on|smashed) (?:me |her )?(?:in|on) the head\b",
-        r"\b(?:can not|could not|cant) (?:get up|stand up|stand|walk|move my)\b",
+        # Hurt too badly to get up; not "can't stand him" or "can't walk past the pub".
+        r"\b(?:can not|could not|cant) (?:get up|stand up|move my)\b",
+        r"\b(?:can not|could not|cant) (?:move|stand|walk)\b(?! (?:him|her|them|it|this|that|"
+        r"being|the|to|when|how|his|my|people|anywhere|past|away|out|into|in|round|around|down|"
+        r"without|on my own|alone))",
         r"\b(?:stopped|not|will not|wont|refuses to|refusing to) (?:giving|give) me my (?:insulin|"
         r"medication|meds|heart tablets|inhaler|oxygen)\b",
         r"\bbroken? (?:my |her |his )?(?:arm|arms|leg|legs|rib|ribs|nose|jaw|wrist|bone|bones|"
@@ -193,7 +199,6 @@ SIGNS: dict[str, list[str]] = {
         r"\b(?:unconscious|knocked (?:me )?out|passed out|blacked out|black out|concussion|"
         r"head injury|cracked my head|fractur\w*)\b",
         r"\b(?:need|needs|call) (?:an|a)? ?(?:ambulance|paramedic|doctor now)\b",
-        r"\b(?:can not|could not) (?:move|stand|walk)\b",
         r"\b(?:burned|burnt|scalded) (?:me|my|her)\b|\bteeth (?:out|knocked)\b",
         # A blow to the head followed by the signs of a brain injury that needs A&E.
         r"\bhead\b.*\b(?:been sick|being sick|throwing up|threw up|vomit\w*|dizzy|dizziness|"
@@ -220,8 +225,8 @@ SIGNS: dict[str, list[str]] = {
         r"\b(?:hear|heard|hearing|see|saw|seen|can see)\b(?:\W+\w+){0,3}\W+(?:his|her|their)? ?"
         r"(?:key|keys|footsteps|car|van|voice)\b(?:\W+\w+){0,3}\W*(?:door|stairs|outside|lock|"
         r"drive|coming|pull)",
-        rf"\b{_PERSON}\b(?:\W+\w+){{0,3}}?\W+(?:found|knows) (?:me|where i|my address|my new "
-        r"address|where we)\b",
+        rf"\b{_PERSON}\b(?:\W+\w+){{0,3}}?\W+(?:found|knows) (?:me|where i (?:live|am|stay|"
+        r"moved)|my address|my new address|where we (?:live|are|stay|moved))\b",
         r"\b(?:parked|stood|standing|waiting|sat|sitting|lurking|watching|hanging about|hanging "
         r"around)\b(?:\W+\w+){0,2}\W+(?:across|outside|opposite|at the end of|in the car park|"
         r"by my|near my|over the road)\b",
@@ -261,7 +266,8 @@ SIGNS: dict[str, list[str]] = {
         rf"\b{_CHILD}\b.*\b(?:hand ?print|finger ?marks|belt marks|slap marks|bruis\w*|burn marks|"
         r"cigarette burns?)\b",
         r"\b(?:not to|do not|never) tell\b.*\b(?:mummy|daddy|mum|dad|teacher)\b",
-        r"\bnever (?:find|see|get) (?:them|him|her|the kids|the baby|my kids)\b",
+        # "You'll never see the kids again" is a custody threat; never *finding* them is not.
+        r"\bnever (?:find|get to|get back) (?:them|him|her|the kids|the baby|my kids)\b",
         rf"\b{_CHILD}\b.*\b(?:threaten\w* to|going to|gonna|will) (?:hurt|harm|kill|hit|take)\b",
         rf"\b(?:threaten\w* to|going to|gonna) (?:hurt|harm|kill|hit)\b.*\b{_CHILD}\b",
         rf"\b(?:driving|drove|drive|driven)\b.*\b{_CHILD}\b.*\b(?:drunk|pints|drinking|"
@@ -320,7 +326,8 @@ SIGNS: dict[str, list[str]] = {
         r"to (?:my|the) (?:kids|children|mum|family)\b|\bdisappear (?:forever|for good)\b",
     ],
     "violence_now": [
-        rf"\b{_PERSON}\b(?:\W+\w+){{0,2}}?\W+(?:is|are|started|starting) "
+        # (Not "my dad, i've started hitting": there the writer is the one hitting.)
+        rf"\b{_PERSON}\b(?:\W+(?!i\b)\w+){{0,2}}?\W+(?:is|are|started|starting) "
         r"(?:hitting|beating|attacking|punching|kicking|hurting|strangling|choking|dragging|"
         r"smashing|throwing)\b",
         r"\b(?:hitting|beating|attacking|punching|kicking|hurting) (?:me|us|her|my mum|my mom)\b"
@@ -344,7 +351,7 @@ SIGNS: dict[str, list[str]] = {
         r"(?:now|right now|quick)\b",
         r"\bphone (?:is|s|has gone|went) (?:off|dead)\b(?:\W+\w+){0,4}|\bnow (?:her|his|their) "
         r"phone\b",
-        r"\b(?:smashing|smashed|breaking|wrecking|trashing) (?:things|everything|the place|stuff|"
+        r"\b(?:smashing|breaking|wrecking|trashing) (?:things|everything|the place|stuff|"
         r"the house|up the)\b",
         r"\b(?:can not|could not|cant) (?:talk|speak|call|ring|phone)\b(?:\W+\w+){0,4}\W+"
         r"(?:he|she|they|him|her)\b",
@@ -368,9 +375,11 @@ SIGNS: dict[str, list[str]] = {
 
 _COMPILED = {sign: [re.compile(p) for p in patterns] for sign, patterns in SIGNS.items()}
 
-# Someone waiting outside "for months" or "every night" is stalking, serious but not
-# an emergency by itself; "outside now", "tonight" or "just pulled up" still is.
+# Someone waiting outside "for months" or "every night" is stalking, and smashing things
+# "when we argue" a pattern: serious, but not an emergency by themselves (the other signs,
+# a weapon or choking, count however long ago). "Now", "tonight" or "just" still is one.
 _HABITUAL = re.compile(
+    r"\b(?:when|whenever|every time) we (?:argue|row|fight|fall out)\b|"
     r"\bfor (?:\w+ )?(?:weeks|months|years|ages)\b|\bevery (?:day|night|week|weekend|morning|"
     r"evening|time i)\b|\b(?:most|some) (?:days|nights|mornings|evenings)\b|\bsince (?:we|i) "
     r"(?:split|broke up|separated|left)\b"
@@ -379,7 +388,7 @@ _NOW = re.compile(
     r"\b(?:now|right now|tonight|today|at the moment|currently|this (?:morning|afternoon|evening)|"
     r"minutes?|an hour|hours|just|still)\b"
 )
-_HABIT_SOFTENS = frozenset({"abuser_arriving"})
+_HABIT_SOFTENS = frozenset({"abuser_arriving", "violence_now"})
 
 
 @dataclass(frozen=True)

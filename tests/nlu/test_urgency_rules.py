@@ -112,6 +112,12 @@ CALM = [
     "he moaned that i put the knife and fork on the wrong side",
     "she says ill end up on my own without her",
     "im not locked in or anything but i cant go anywhere without him asking",
+    "i cant stand being in the same room as her",
+    "he knows where ive been because of the app",
+    "she says ill never see the kids again if i divorce her",
+    "i feel like a prisoner in my own home",
+    "i keep smashing plates when we argue and i hate myself for it",
+    "a and e nurse here, how do i contact the hospital idva",
 ]
 
 
