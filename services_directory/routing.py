@@ -7,7 +7,9 @@ every rule below is pinned by a unit test (tests/services_directory/).
 The rules, in order:
 1. Urgent (or the need `emergency`): 999 comes first.
 2. The national line for the person's nation (England, Wales, Scotland, NI).
-3. Specialist lines for each need the person has (e.g. `lgbt` -> Galop).
+3. Specialist lines for each need the person has (e.g. `lgbt` -> Galop): lines open
+   to everyone before one-gender lines when the person's gender is not known, then
+   free-to-call numbers before others.
 4. Local services for the person's area.
 5. When the person's language is not English, services that speak it or arrange
    interpreters come before the others (after 999 and the national line), so the
@@ -28,6 +30,7 @@ from dataclasses import dataclass
 
 from services_directory.areas import NATIONS
 from services_directory.directory import Directory
+from services_directory.phones import is_freephone
 from services_directory.schema import Service
 from services_directory.vocabulary import COVERAGE_NOT_STATED, GENDERS, NEEDS
 
@@ -108,9 +111,7 @@ def route(
         specialists = [s for s in directory.services
                        if need in s.needs and _is_national(s) and admits(s)
                        and _covers_nation(directory, s, nation)]
-        # Gender not known: a line open to everyone before one for men or women only.
-        if gender is None:
-            specialists.sort(key=lambda s: bool(s.eligibility.genders))
+        specialists.sort(key=lambda s: _specialist_rank(s, gender))
         for service in specialists:
             offer(service.id, f"Specialist support for: {need}.", f"need:{need}")
 
@@ -145,6 +146,15 @@ def _check_inputs(directory: Directory, nation: str | None, area: str | None,
     if gender is not None and gender not in GENDERS:
         raise ValueError(f"unknown gender {gender!r}; use one of {sorted(GENDERS)} or None")
     return nation
+
+
+def _specialist_rank(service: Service, gender: str | None) -> tuple[bool, bool]:
+    """Among specialists for one need: when the gender is not known, a line open to
+    everyone before one for men or women only; then free-to-call lines first."""
+    one_gender = gender is None and bool(service.eligibility.genders)
+    phone = service.phone
+    free = phone is not None and (phone.free is True or is_freephone(phone.number))
+    return (one_gender, not free)
 
 
 def _nation_name(directory: Directory, nation: str) -> str:

@@ -12,6 +12,7 @@ import pytest
 from directory_fixtures import VALID_SERVICE
 
 from services_directory import NATIONAL_LINES, Directory, check_directory, route
+from services_directory.phones import is_freephone
 from services_directory.routing import EMERGENCY_SERVICE, shortlist
 
 UTC = dt.timezone.utc
@@ -360,3 +361,19 @@ def test_shortlist_fills_up_in_routing_order(directory: Directory) -> None:
     offers = route(directory, now=MONDAY_10AM, nation="england", needs=["male-victims"])
     assert ids(shortlist(offers, len(offers))) == ids(offers)
     assert ids(shortlist(offers, 1)) == ids(offers)[:1]
+
+
+def test_free_lines_come_first_among_specialists_for_a_need(directory: Directory) -> None:
+    offers = route(directory, now=MONDAY_10AM, nation="wales", needs=["male-victims"],
+                   gender="men")
+    specialists = [o.service for o in offers if "need:male-victims" in o.kinds]
+    free = [is_freephone(s.phone.number) for s in specialists if s.phone]
+    assert free == sorted(free, reverse=True), [s.id for s in specialists]
+    assert free[0]
+
+
+def test_freephone_is_read_from_the_number_plan() -> None:
+    assert is_freephone("0808 801 0327")
+    assert is_freephone("0800 999 5428")
+    assert not is_freephone("01823 334244")
+    assert not is_freephone("999")
