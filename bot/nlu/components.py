@@ -3,6 +3,7 @@
 - LanguageDetector: the message's language as a `language` entity (so the `locale`
   slot follows it); a message clearly in a language the model was not trained on
   becomes `nlu_fallback`, whose action answers in that language.
+- UrgencyClassifier: trained; how likely the message is urgent (bot/nlu/urgency_model.py).
 - UrgencyGuard: after the intent classifier; when a high-risk sign is in the message
   (in English, or in the word lists for other languages), the intent becomes
   `urgent_danger` whatever the model thought, and each sign is added as an
@@ -27,6 +28,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.i18n import MODEL_LOCALES, supported
+from bot.nlu import urgency_model
 from bot.nlu.language import detect
 from bot.nlu.place_rules import PlaceFinder
 from bot.nlu.profile_rules import read_profile
@@ -36,6 +38,9 @@ from services_directory import load_directory
 
 URGENT_INTENT = "urgent_danger"
 FALLBACK_INTENT = "nlu_fallback"
+# Intents that tell of abuse, to oneself or another, and are answered with help.
+ABUSE_INTENTS = ("disclose_abuse", "ask_help_for_someone", "perpetrator_seeking_help",
+                 "professional_referral")
 # As the FallbackClassifier threshold in bot/config.yml.
 FALLBACK_THRESHOLD = 0.4
 
@@ -87,10 +92,66 @@ class LanguageDetector(_RuleComponent, EntityExtractorMixin):
         return messages
 
 
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class UrgencyClassifier(GraphComponent):
+    """Trains bot/nlu/urgency_model.py on the intents' examples (urgent_danger or not) and
+    puts its answer on each message as `urgency`, for UrgencyGuard to weigh."""
+
+    MODEL_FILE = "urgency_model.skops"
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {"max_false_alarm_rate": 0.015}
+
+    @classmethod
+    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> UrgencyClassifier:
+        return cls(config, model_storage, resource)
+
+    def __init__(self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+                 model: urgency_model.UrgencyModel | None = None) -> None:
+        self._config = config
+        self._model_storage = model_storage
+        self._resource = resource
+        self._model = model
+
+    def train(self, training_data: TrainingData) -> Resource:
+        examples = [e for e in training_data.intent_examples if e.get(TEXT) and e.get(INTENT)]
+        self._model = urgency_model.train(
+            [e.get(TEXT) for e in examples], [e.get(INTENT) == URGENT_INTENT for e in examples],
+            max_false_alarm_rate=float(self._config["max_false_alarm_rate"]))
+        with self._model_storage.write_to(self._resource) as directory:
+            urgency_model.save(self._model, directory / self.MODEL_FILE)
+        return self._resource
+
+    @classmethod
+    def load(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> UrgencyClassifier:
+        with model_storage.read_from(resource) as directory:
+            model = urgency_model.load(directory / cls.MODEL_FILE)
+        return cls(config, model_storage, resource, model)
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        if self._model is None:
+            return messages
+        texts = [m.get(TEXT) or "" for m in messages]
+        for message, probability in zip(messages, self._model.probability(texts), strict=True):
+            message.set("urgency", {"probability": round(probability, 4),
+                                    "threshold": round(self._model.threshold, 4),
+                                    "urgent": probability >= self._model.threshold},
+                        add_to_output=True)
+        return messages
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class UrgencyGuard(_RuleComponent):
-    """Rules first. The model's own urgent_danger stands only when it is confident:
-    below `model_min_confidence`, with no sign the rules know, the next intent wins.
+    """Rules first; then the urgency model (UrgencyClassifier), which can make a message
+    urgent and must agree before the intent classifier's own urgent_danger stands.
+    Without the urgency model, urgent_danger stands at `model_min_confidence` or above.
+    In a language the model was not trained on, only the rules and word lists count.
     """
 
     @staticmethod
@@ -110,31 +171,56 @@ class UrgencyGuard(_RuleComponent):
             text = message.get(TEXT) or ""
             signs = tuple(dict.fromkeys((*check_urgency(text).signs, *signs_in(text))))
             if not signs:
-                self._doubt_the_model(message)
+                self._weigh_the_models(message)
                 continue
-            urgent = {"name": URGENT_INTENT, "confidence": 1.0}
-            ranking = [r for r in message.get(INTENT_RANKING_KEY) or []
-                       if r.get("name") != URGENT_INTENT]
-            message.set(INTENT, urgent, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [urgent, *ranking], add_to_output=True)
+            self._make_urgent(message, 1.0)
             _add_entities(message, [_entity("urgency_sign", s, "UrgencyGuard") for s in signs])
         return messages
 
-    def _doubt_the_model(self, message: Message) -> None:
+    def _weigh_the_models(self, message: Message) -> None:
         intent = message.get(INTENT) or {}
-        if (intent.get("name") != URGENT_INTENT
-                or intent.get("confidence", 0.0) >= self._model_min_confidence):
+        urgency = message.get("urgency")
+        if intent.get("name") == FALLBACK_INTENT and _other_language(message):
             return
+        if isinstance(urgency, dict):
+            if urgency.get("urgent"):
+                if intent.get("name") != URGENT_INTENT:
+                    self._make_urgent(message, float(urgency.get("probability", 1.0)))
+                return
+        elif intent.get("confidence", 0.0) >= self._model_min_confidence:
+            return
+        if intent.get("name") == URGENT_INTENT:
+            self._doubt_the_model(message)
+
+    @staticmethod
+    def _make_urgent(message: Message, confidence: float) -> None:
+        urgent = {"name": URGENT_INTENT, "confidence": confidence}
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or []
+                   if r.get("name") != URGENT_INTENT]
+        message.set(INTENT, urgent, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [urgent, *ranking], add_to_output=True)
+
+    @staticmethod
+    def _doubt_the_model(message: Message) -> None:
         ranking = [r for r in message.get(INTENT_RANKING_KEY) or []
                    if r.get("name") != URGENT_INTENT]
         if not ranking:
             return
-        # The runner-up, unless the model was unsure of it too: then ask again.
+        # The runner-up if the model was sure of it. If not, what it took for danger is
+        # still someone telling of abuse: the likeliest of the intents that answer that
+        # (all of them offer help), never a "sorry, I didn't understand".
         runner_up = ranking[0]
         if runner_up.get("confidence", 0.0) < FALLBACK_THRESHOLD:
-            runner_up = {"name": "nlu_fallback", "confidence": 1.0}
+            runner_up = next((r for r in ranking if r.get("name") in ABUSE_INTENTS),
+                             {"name": "disclose_abuse", "confidence": 0.0})
         message.set(INTENT, runner_up, add_to_output=True)
         message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+
+
+def _other_language(message: Message) -> bool:
+    """The language detector was sure the message is in a language the models never saw."""
+    language = message.get("language") or {}
+    return bool(language.get("confident")) and language.get("code") not in MODEL_LOCALES
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
