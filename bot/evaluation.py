@@ -1,11 +1,14 @@
 """`make eval`: how well the assistant recognises danger, intents and routes, on held-out data.
 
 Nothing in tests/eval_data/ is used for training. Prints, and writes to docs/eval/:
-- urgency recall and false-alarm rate (the model with its safety net), on messages.yml
-  and on fresh_check.yml, a second set written after the urgency rules were frozen;
-- intent precision/recall/F1 and their macro average, and FAQ topic accuracy;
-- routing accuracy on the scripted conversations in conversations.yml, through the
-  running stack (Redis, Rasa, actions and gateway, started as `make run` does);
+- urgency recall and false-alarm rate (the model with its safety net), on messages.yml,
+  fresh_check.yml, final_check.yml and blind_check.yml (written without sight of the
+  rules or the training data; the one set no rule or example was tuned to);
+- intent precision/recall/F1 and their macro average (messages.yml and blind_check.yml),
+  and FAQ topic accuracy;
+- routing accuracy on the scripted conversations in conversations.yml and
+  blind_conversations.yml, through the running stack (Redis, Rasa, actions and gateway,
+  started as `make run` does);
 - Rasa's own report and confusion matrix (`rasa test nlu`) in docs/eval/rasa/;
 - per language, on languages.yml (short messages in nine languages): how often the
   detector names the language, how often it is sure enough to switch (and how often
@@ -35,6 +38,11 @@ URGENT_INTENT = "urgent_danger"
 # The gateway's per-client limits, lifted for measuring runs where one client is everyone.
 UNLIMITED = {"RATE_LIMIT_PER_MINUTE": "1000000", "RATE_LIMIT_BURST": "1000000",
              "MAX_CONCURRENT_REQUESTS": "1000"}
+# Held-out message sets (tests/eval_data/README.md). final_check was read to write rules,
+# so it is kept for comparison only; blind_check is the one nobody tuned anything to.
+MESSAGE_SETS = ("messages", "fresh_check", "final_check", "blind_check")
+# Scripted conversations: the main set, and a blind one written after the routing was.
+CONVERSATION_SETS = ("conversations", "blind_conversations")
 # Labels of the evaluation set that the model names differently.
 INTENT_ALIASES = {"ask_what_is_abuse": "faq"}
 
@@ -188,21 +196,24 @@ def run_conversations(base_url: str, scripts: list[dict[str, Any]]) -> list[dict
     return results
 
 
-def routing_accuracy() -> dict[str, Any]:
+def routing_accuracy(files: dict[str, Path]) -> dict[str, dict[str, Any]]:
+    """Accuracy per file of scripted conversations, through one running stack."""
     from bot.launcher import Stack, free_port
 
-    scripts = load_conversations()
     # One client sends every conversation: lift the per-client limit for this run only.
     os.environ.update(UNLIMITED)
+    report = {}
     with tempfile.TemporaryDirectory() as logs:
         stack = Stack(port=free_port(), rasa_port=free_port(), actions_port=free_port(),
                       log_dir=Path(logs))
         with stack:
-            results = run_conversations(stack.url, scripts)
-    passed = [r for r in results if not r["problems"]]
-    return {"conversations": len(results), "passed": len(passed),
-            "accuracy": len(passed) / len(results),
-            "failures": [r for r in results if r["problems"]]}
+            for name, path in files.items():
+                results = run_conversations(stack.url, load_conversations(path))
+                passed = [r for r in results if not r["problems"]]
+                report[name] = {"conversations": len(results), "passed": len(passed),
+                                "accuracy": len(passed) / len(results),
+                                "failures": [r for r in results if r["problems"]]}
+    return report
 
 
 # ---- languages -------------------------------------------------------------------------
@@ -272,9 +283,7 @@ def rasa_nlu_report(examples: list[Example], known: set[str]) -> None:
 
 
 def main() -> int:
-    sets = {"messages": load_examples(EVAL_DIR / "messages.yml"),
-            "fresh_check": load_examples(EVAL_DIR / "fresh_check.yml"),
-            "final_check": load_examples(EVAL_DIR / "final_check.yml")}
+    sets = {name: load_examples(EVAL_DIR / f"{name}.yml") for name in MESSAGE_SETS}
     languages = load_language_examples()
     texts = {k: [e.text for e in v] for k, v in sets.items()}
     texts["languages"] = [m["text"] for m in languages]
@@ -285,8 +294,12 @@ def main() -> int:
     main_set = sets["messages"]
     report["messages"]["intents"] = intent_scores(main_set, predictions["messages"], known)
     report["messages"]["faq_topic_accuracy"] = topic_accuracy(main_set, predictions["messages"])
+    blind = sets["blind_check"]
+    report["blind_check"]["intents"] = intent_scores(blind, predictions["blind_check"], known)
     report["languages"] = language_scores(languages, predictions["languages"])
-    report["routing"] = routing_accuracy()
+    routing = routing_accuracy({name: EVAL_DIR / f"{name}.yml" for name in CONVERSATION_SETS})
+    report["routing"] = routing["conversations"]
+    report["routing_blind"] = routing["blind_conversations"]
     REPORT_DIR.mkdir(parents=True, exist_ok=True)
     rasa_nlu_report(main_set, known)
     (REPORT_DIR / "report.json").write_text(json.dumps(report, indent=2) + "\n")
@@ -295,7 +308,7 @@ def main() -> int:
 
 
 def print_report(report: dict[str, Any]) -> None:
-    for name in ("messages", "fresh_check", "final_check"):
+    for name in MESSAGE_SETS:
         u = report[name]["urgency"]
         print(f"\n[{name}] urgency recall {u['urgency_recall']:.3f} "
               f"({u['urgent_messages'] - len(u['missed'])}/{u['urgent_messages']}), "
@@ -305,11 +318,14 @@ def print_report(report: dict[str, Any]) -> None:
             print(f"  missed: {text}")
         for text in u["false_alarms"]:
             print(f"  false alarm: {text}")
-    intents = report["messages"]["intents"]
-    print(f"\n{'intent':<26}{'precision':>10}{'recall':>10}{'f1':>10}{'support':>9}")
+    intents, blind = report["messages"]["intents"], report["blind_check"]["intents"]
+    print(f"\n{'intent (messages | blind_check)':<32}{'precision':>10}{'recall':>10}{'f1':>10}"
+          f"{'support':>9}{'f1':>10}{'support':>9}")
     for intent, row in intents.items():
-        print(f"{intent:<26}{row['precision']:>10.3f}{row['recall']:>10.3f}"
-              f"{row['f1']:>10.3f}{row['support']:>9}")
+        other = blind.get(intent, {})
+        print(f"{intent:<32}{row['precision']:>10.3f}{row['recall']:>10.3f}"
+              f"{row['f1']:>10.3f}{row['support']:>9}"
+              f"{other.get('f1', float('nan')):>10.3f}{other.get('support', 0):>9}")
     print(f"FAQ topic accuracy: {report['messages']['faq_topic_accuracy']:.3f}")
     languages = report["languages"]
     print(f"\n{'language':<10}{'messages':>9}{'detected':>10}{'switched':>10}"
@@ -321,11 +337,12 @@ def print_report(report: dict[str, Any]) -> None:
           f"{languages['urgency_recall']:.3f}")
     for text in languages["missed_urgent"]:
         print(f"  missed: {text}")
-    routing = report["routing"]
-    print(f"Routing accuracy: {routing['accuracy']:.3f} "
-          f"({routing['passed']}/{routing['conversations']} conversations)")
-    for failure in routing["failures"]:
-        print(f"  {failure['name']}: {'; '.join(failure['problems'])}")
+    for key, name in (("routing", "conversations"), ("routing_blind", "blind_conversations")):
+        routing = report[key]
+        print(f"Routing accuracy [{name}]: {routing['accuracy']:.3f} "
+              f"({routing['passed']}/{routing['conversations']} conversations)")
+        for failure in routing["failures"]:
+            print(f"  {failure['name']}: {'; '.join(failure['problems'])}")
     print(f"\nReport: {REPORT_DIR.relative_to(ROOT)}/report.json; Rasa's confusion matrix: "
           f"{REPORT_DIR.relative_to(ROOT)}/rasa/intent_confusion_matrix.png")
 
