@@ -47,6 +47,14 @@ NEED_PATTERNS: dict[str, list[str]] = {
         r"\bstalk\w*\b|\bfollow\w* me\b|\bturn\w* up (?:at|outside)\b|\bwatching (?:me|my)\b|"
         r"\btracker\b|\btracking (?:me|my)\b|\bwont leave me alone\b|\bwill not leave me alone\b|"
         r"\bharass\w*\b",
+        # What stalking looks like when nobody names it: fixated, unwanted, repeated.
+        r"\b(?:waiting|waits|waited|sat|sits|sitting|parked|parks|hanging about|hanging around|"
+        r"standing|stands|stood) "
+        r"(?:for me )?(?:outside|at the end of|near|by) (?:my|the|our)\b|"
+        r"\b(?:new|different|fake|withheld|private) (?:numbers?|accounts?|profiles?)\b|"
+        r"\b(?:drives|driving|drove|walks|walking) past (?:my|the|our)\b|"
+        r"\bleav\w* (?:stuff|things|notes|letters|gifts|presents|flowers|parcels) (?:on|at|"
+        r"outside|by|for)\b",
     ],
     "image-based-abuse": [
         r"\bnudes?\b|\b(?:intimate|naked|nude|sexual|private) (?:images?|photos?|pictures?|pics|"

@@ -298,6 +298,9 @@ SIGNS: dict[str, list[str]] = {
         r"\b(?:end|ending) (?:it all|my life|everything|it now)\b|\btake my (?:own )?life\b",
         r"\bbetter off (?:dead|without me)\b|\bno (?:point|reason) (?:in )?(?:living|being "
         r"alive|to live|going on)\b",
+        # Being a burden, everyone better off if they were gone: said of oneself.
+        r"\bbetter off if i (?:was|were|am|wasnt|werent) (?:not )?(?:here|around|alive|gone|dead)"
+        r"\b|\bfeel (?:like )?(?:i am |im )?(?:just )?(?:a|such a) burden\b",
         r"\b(?:overdose|took all my pills|take all my pills|jump off|jump in front|slit my|"
         r"hang myself)\b",
         r"\bcan not go on\b(?! like this)",

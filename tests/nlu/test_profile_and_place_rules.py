@@ -23,6 +23,11 @@ def places() -> PlaceFinder:
     ("im deaf and use bsl", {"deaf"}, None),
     ("he says hell get me deported", {"migrant-women"}, None),
     ("he reads my messages", set(), None),
+    # Stalking described, not named.
+    ("my ex sits outside my flat in his car most nights", {"stalking"}, None),
+    ("she keeps messaging me from fake accounts after i block her", {"stalking"}, None),
+    ("he drives past my house and leaves flowers at my door", {"stalking"}, None),
+    ("my partner turns up drunk and shouts", set(), None),
 ])
 def test_needs_and_gender(text: str, needs: set[str], gender: str | None) -> None:
     profile = read_profile(text)

@@ -72,6 +72,8 @@ URGENT = {
         "thinking about ending it all",
         "honestly things would be easier for everyone with me not being here",
         "im writing goodbye letters to my kids",
+        "my family would be better off if i was gone",
+        "i feel like a burden to everyone",
     ],
     "violence_now": [
         "help hes hitting me",
@@ -118,6 +120,8 @@ CALM = [
     "i feel like a prisoner in my own home",
     "i keep smashing plates when we argue and i hate myself for it",
     "a and e nurse here, how do i contact the hospital idva",
+    "she says the kids would be better off with her",
+    "he calls me a burden",
 ]
 
 
