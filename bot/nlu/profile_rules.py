@@ -108,12 +108,15 @@ _MAN = [rf"\b{_ME} (?:\w+ )?(?:man|male|guy|bloke|lad|dad|father|husband|boy|fel
         r"\b(?:blokes|men|guys|lads|males) (?:do not |dont |can not |cant |can |do )?get "
         r"(?:abused|hit|beaten|battered)\b",
         r"\b(?:gay|bi|bisexual|trans|straight) (?:guy|man|bloke|lad|male|fella)\b",
-        r"\b(?:male victim|men get abused|as a bloke|as a guy|as a man)\b"]
+        r"\b(?:male victim|men get abused|as a bloke|as a guy|as a man)\b",
+        # Forum shorthand: "24m", "m24", "(m)", "m here".
+        r"^(?:\w+ )?(?:\d{2} ?m|m ?\d{2}|m)\b(?: here\b)?(?! (?:and|is|was)\b)"]
 _WOMAN = [rf"\b{_ME} (?:\w+ )?(?:woman|female|girl|mum|mother|wife|lady)\b",
           r"\b(?:gay|bi|bisexual|trans|lesbian) (?:woman|girl|female|lady)\b",
-          r"\bas a woman\b"]
+          r"\bas a woman\b",
+          r"^(?:\w+ )?(?:\d{2} ?f|f ?\d{2}|f)\b(?: here\b)?(?! (?:and|is|was)\b)"]
 # A partner word, to tell same-sex relationships from what the person says they are.
-_MALE_PARTNER = r"\bmy (?:boyfriend|husband|bf|fiance|male partner)\b"
+_MALE_PARTNER = r"\bmy (?:boyfriend|husband|bf|fiance|male partner|fella|feller|hubby)\b"
 _FEMALE_PARTNER = r"\bmy (?:girlfriend|wife|gf|fiancee|female partner)\b"
 _AGE = re.compile(r"\b(?:i am|im|aged|age)(?: only)? (\d{1,3})(?: years? old| yo| yrs)?\b")
 _CHILDREN = re.compile(

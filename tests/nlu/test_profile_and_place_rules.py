@@ -28,6 +28,10 @@ def places() -> PlaceFinder:
     ("she keeps messaging me from fake accounts after i block her", {"stalking"}, None),
     ("he drives past my house and leaves flowers at my door", {"stalking"}, None),
     ("my partner turns up drunk and shouts", set(), None),
+    # Forum shorthand for gender, and "fella" as a partner.
+    ("31m, my husband takes my wages", {"economic-abuse", "male-victims", "lgbt"}, "men"),
+    ("f here, my gf hits me", {"lgbt"}, "women"),
+    ("im a lad and my fella wont let me out", {"male-victims", "lgbt"}, "men"),
 ])
 def test_needs_and_gender(text: str, needs: set[str], gender: str | None) -> None:
     profile = read_profile(text)
