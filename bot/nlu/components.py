@@ -29,7 +29,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.i18n import MODEL_LOCALES, supported
 from bot.nlu import urgency_model
-from bot.nlu.language import detect
+from bot.nlu.language import detect, detector
 from bot.nlu.place_rules import PlaceFinder
 from bot.nlu.profile_rules import read_profile
 from bot.nlu.urgency_rules import check_urgency
@@ -70,6 +70,9 @@ class _RuleComponent(GraphComponent):
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class LanguageDetector(_RuleComponent, EntityExtractorMixin):
     """Before UrgencyGuard, so that danger in any language still wins."""
+
+    def __init__(self) -> None:
+        detector()  # load lingua's models with the Rasa model, not on the first message
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:

@@ -46,8 +46,11 @@ def _language(code: str) -> Language:
 
 @cache
 def detector() -> LanguageDetector:
+    """Built once, with its models loaded now: lingua otherwise loads them on the first
+    message (2.5 s here), and that person would wait, or meet the gateway's timeout."""
     languages = [_language(code) for code in (*SUPPORTED_LOCALES, *_DISTRACTORS)]
-    return LanguageDetectorBuilder.from_languages(*languages).build()
+    return (LanguageDetectorBuilder.from_languages(*languages)
+            .with_preloaded_language_models().build())
 
 
 def detect(text: str) -> Detection:
