@@ -169,7 +169,9 @@ def _is_national(service: Service) -> bool:
 
 def _covers_nation(directory: Directory, service: Service, nation: str | None) -> bool:
     if nation is None:
-        return True  # nation unknown: offer national specialists rather than none
+        # Nation unknown: offer national specialists rather than none, but not one for
+        # Wales, Scotland or Northern Ireland only; England's line stands in meanwhile.
+        return not set(service.coverage) <= {"wales", "scotland", "northern-ireland"}
     return directory.areas.covers(service.coverage, nation)
 
 

@@ -108,13 +108,16 @@ _MAN = [rf"\b{_ME} (?:\w+ )?(?:man|male|guy|bloke|lad|dad|father|husband|boy|fel
         r"\b(?:blokes|men|guys|lads|males) (?:do not |dont |can not |cant |can |do )?get "
         r"(?:abused|hit|beaten|battered)\b",
         r"\b(?:gay|bi|bisexual|trans|straight) (?:guy|man|bloke|lad|male|fella)\b",
-        r"\b(?:male victim|men get abused|as a bloke|as a guy|as a man)\b",
-        # Forum shorthand: "24m", "m24", "(m)", "m here".
-        r"^(?:\w+ )?(?:\d{2} ?m|m ?\d{2}|m)\b(?: here\b)?(?! (?:and|is|was)\b)"]
+        r"\b(?:male victim|men get abused|as a bloke|as a guy|as a man)\b"]
 _WOMAN = [rf"\b{_ME} (?:\w+ )?(?:woman|female|girl|mum|mother|wife|lady)\b",
           r"\b(?:gay|bi|bisexual|trans|lesbian) (?:woman|girl|female|lady)\b",
-          r"\bas a woman\b",
-          r"^(?:\w+ )?(?:\d{2} ?f|f ?\d{2}|f)\b(?: here\b)?(?! (?:and|is|was)\b)"]
+          r"\bas a woman\b"]
+# Forum shorthand at the start of a message: "24m, ...", "f32 here", "(m) ...". Read on the
+# raw text: normalising drops letters like ą, so Polish "mąż" would look like "m".
+_SHORTHAND = re.compile(
+    r"^\W*(?:\d{2} ?(?P<a>[mf])|(?P<b>[mf]) ?\d{2}|(?P<c>[mf]))(?:\s+here)?"
+    r"(?=[\s,.;:!)/-]|$)(?!\s+(?:and|is|was)\b)"
+)
 # A partner word, to tell same-sex relationships from what the person says they are.
 _MALE_PARTNER = r"\bmy (?:boyfriend|husband|bf|fiance|male partner|fella|feller|hubby)\b"
 _FEMALE_PARTNER = r"\bmy (?:girlfriend|wife|gf|fiancee|female partner)\b"
@@ -139,9 +142,11 @@ def read_profile(text: str) -> Profile:
     for need, patterns in NEED_PATTERNS.items():
         if any(re.search(p, words) for p in patterns):
             profile.needs.append(need)
-    if any(re.search(p, words) for p in _MAN):
+    shorthand = _SHORTHAND.match(text.strip().lower())
+    letter = shorthand and (shorthand["a"] or shorthand["b"] or shorthand["c"])
+    if letter == "m" or any(re.search(p, words) for p in _MAN):
         profile.gender = "men"
-    elif any(re.search(p, words) for p in _WOMAN):
+    elif letter == "f" or any(re.search(p, words) for p in _WOMAN):
         profile.gender = "women"
     if profile.gender == "men":
         profile.needs.append("male-victims")

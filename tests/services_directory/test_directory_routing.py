@@ -377,3 +377,11 @@ def test_freephone_is_read_from_the_number_plan() -> None:
     assert is_freephone("0800 999 5428")
     assert not is_freephone("01823 334244")
     assert not is_freephone("999")
+
+
+def test_nation_unknown_offers_no_service_for_one_other_nation_only(directory: Directory) -> None:
+    offers = route(directory, now=MONDAY_10AM, needs=["male-victims"], gender="men")
+    for offer in offers:
+        assert not set(offer.service.coverage) <= {"wales", "scotland", "northern-ireland"}, \
+            offer.id
+    assert "mens-advice-line" in ids(offers)
