@@ -49,7 +49,9 @@ _CHILD = (
     r"weans|bairns|my boy|my girl|our boy|our girl|little boy|little girl|"
     r"\d+ (?:year|yr|yo|month) old|\d+ (?:year|yr)s? old|\d+yo)"
 )
+# (Not "he has never been violent", "he is not violent".)
 _VIOLENCE = (
+    r"(?<!not )(?<!never )(?<!never been )"
     r"(?:hit|hits|hitting|kick|kicked|kicking|kicks|punch|punched|punching|push|pushed|"
     r"shoved|beat|beats|beating|beaten|attack|attacked|attacking|hurt|hurts|hurting|"
     r"threw|thrown|slap|slapped|stamped|violent|violence|strangl\w*|chok\w*|assault\w*|"
@@ -69,12 +71,16 @@ SIGNS: dict[str, list[str]] = {
         r"\b(?:lighter|flame|match|cigarette|iron|kettle|boiling water)\b(?:\W+\w+){0,2}\W+"
         r"(?:to|on|at|over) (?:my|her|his) (?:hair|face|skin|arm|body|head)\b",
         rf"\b{_WEAPON}\b(?:\W+\w+){{0,4}}?\W+(?:at|to|against|on) (?:me|my|her|his|us|the kids)\b",
-        r"\b(?:stab|stabbed|stabbing|stabbin|shoot|shot at|shooting|slash\w*)\b",
+        r"\b(?:stab|stabbed|stabbing|stabbin|shoot|shot at|shooting|slash\w*)\b"
+        r"(?! (?:off|games?|the breeze|a video|a film))",
         r"\b(?:cut|cutting) (?:me|her)\b(?! off)",
     ],
     "strangulation": [
+        # Not "choked on his tea", "nearly choked when I saw the bill", "feel strangled by".
+        r"(?<!feel )(?<!feels )(?<!felt )(?<!nearly )(?<!almost )"
         r"\b(?:strangl\w*|strangul\w*|stangl\w*|strangel\w*|throttl\w*|choke|choked|chokes|"
-        r"choking|choaked|chocked|chokin|smother\w*)\b",
+        r"choking|choaked|chocked|chokin|smother\w*)\b(?! (?:on|up|when|laughing|back)\b)",
+        r"\b(?:nearly|almost) (?:strangl\w*|chok\w*|smother\w*) (?:me|her|him|us)\b",
         # "It feels suffocating" is how control feels; "he suffocated me" is not a metaphor.
         r"(?<!feels )(?<!feel )(?<!felt )(?<!so )(?<!is )(?<!its )(?<!bit )\bsuffocat\w*\b",
         r"\b(?:hands?|arm|arms|belt|rope|cord|scarf|knee)\b(?:\W+\w+){0,3}\W+(?:round|around|on|"
@@ -157,9 +163,10 @@ SIGNS: dict[str, list[str]] = {
         r"get out|escape)\b(?!(?:\W+\w+){0,3}\W+(?:without|unless|on (?:my|her|our) own|by "
         r"(?:myself|herself)|alone)\b)",
         r"(?<!feel )(?<!feels )(?<!felt )(?<!feeling )"
-        r"\b(?:trapped|held hostage|hostage|held captive|kidnap\w*|tied me|tied up|tied my|"
+        r"\b(?:trapped(?! in (?:this|the|my|a|our) (?:marriage|relationship))|held hostage|"
+        r"hostage|held captive|kidnap\w*|tied me|tied up(?! in knots)|tied my|"
         r"holding me|held me down|pinned me|pinning me)\b",
-        r"\b(?:can not|could not|no way to) (?:get|getting) out\b|\bcan not escape\b",
+        r"\b(?:can not|could not|no way to) (?:get|getting) out\b(?! of bed)|\bcan not escape\b",
         r"\b(?:i am|im|we are|were|currently|still) hiding\b|\bhiding (?:in|under|behind|from)\b",
         r"\btook (?:my|all my|the) (?:keys|phone)\b(?:\W+\w+){0,4}\W+(?:leave|out|locked|go)\b",
         # The means to leave or to call for help taken away, so they cannot get out.
@@ -257,7 +264,8 @@ SIGNS: dict[str, list[str]] = {
         rf"\b(?:took|taken|snatched|grabbed|kidnapped|has) (?:the|my|our) {_CHILD}\b"
         r"(?:\W+\w+){0,4}\W+(?:will not|wont|not) (?:bring|give|let)\b",
         rf"\b(?:took|taken|snatched|kidnapped|grabbed) (?:the|my|our) {_CHILD}\b",
-        rf"\b{_CHILD}\b(?:\W+\w+){{0,6}}\W+(?:will not|wont|not) let me (?:in|near|see|have)\b",
+        rf"\b{_CHILD}\b(?:\W+\w+){{0,6}}\W+(?:will not|wont|not) let me (?:in|near|see|have "
+        r"(?:him|her|them|the kids|the baby|my kids))\b",
         rf"\b(?:locked|locking|locks|shut|shutting|keeps) (?:the |my |our )?{_CHILD} in\b",
         rf"\b{_CHILD}s? (?:is|are) screaming\b",
         rf"\b{_CHILD}s?\b(?:\W+\w+){{0,2}}\W+(?:cot|bed|pram)\b(?:\W+\w+){{0,4}}\W*{_VIOLENCE}|"
@@ -392,6 +400,9 @@ _NOW = re.compile(
     r"minutes?|an hour|hours|just|still)\b"
 )
 _HABIT_SOFTENS = frozenset({"abuser_arriving", "violence_now"})
+# Coming back "next week" is a worry to plan for, not an arrival now.
+_LATER = re.compile(r"\bnext (?:week|month|year|weekend)\b|\bin (?:a few|two|three|\d+) "
+                    r"(?:weeks|months)\b")
 
 
 @dataclass(frozen=True)
@@ -410,4 +421,6 @@ def check_urgency(text: str) -> UrgencyCheck:
              if any(p.search(normalised) for p in patterns)]
     if _HABITUAL.search(normalised) and not _NOW.search(normalised):
         signs = [sign for sign in signs if sign not in _HABIT_SOFTENS]
+    if _LATER.search(normalised) and not _NOW.search(normalised):
+        signs = [sign for sign in signs if sign != "abuser_arriving"]
     return UrgencyCheck(tuple(signs))

@@ -17,6 +17,7 @@ URGENT = {
     ],
     "strangulation": [
         "he strangled me last year",
+        "he nearly choked me out on the stairs",
         "he chocked me till i saw stars",
         "had his arm across my neck against the wall",
         "put a pillow over my face",
@@ -122,6 +123,15 @@ CALM = [
     "a and e nurse here, how do i contact the hospital idva",
     "she says the kids would be better off with her",
     "he calls me a burden",
+    # Idioms and negations.
+    "i nearly choked on my coffee when i saw what hed spent",
+    "i feel strangled by all his rules",
+    "he shot off to the pub without a word",
+    "some days i cant get out of bed",
+    "my stomach is tied up in knots",
+    "im trapped in this marriage with no money of my own",
+    "hes never been violent but he controls everything, even with me pregnant",
+    "he is back from the rigs next week and i dread it",
 ]
 
 
