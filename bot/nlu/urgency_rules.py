@@ -252,6 +252,11 @@ SIGNS: dict[str, list[str]] = {
         r"\b(?:driving|coming|flying|travelling) (?:down|up|over|round)? ?to (?:take|get|find|"
         r"collect|fetch) (?:me|us|her)\b",
         r"\bran out\b|\bescaped\b|\bgot out of the house\b",
+        # Coming into sight: round the corner, up the street, onto the estate.
+        r"\b(?:he|she|they|ex|him|husband|wife|partner|boyfriend|girlfriend)\b(?:\W+\w+){0,3}?"
+        r"\W+(?:come|came|coming|comes|turned|turning|walking|walked|running|ran|driving|drove|"
+        r"pulling) (?:round|around|down|up|into|onto|on to|along) (?:the|our|my) (?:corner|street|"
+        r"road|close|estate|drive|path|lane|cul de sac|block|stairs)\b",
         r"\b(?:he|she|they) (?:is|are) (?:back|here|home)\b(?:\W+\w+){0,5}\W+(?:drunk|angry|"
         r"raging|off his head|kicking off|shouting|scared|going to)\b",
     ],

@@ -123,6 +123,27 @@ def test_suicidal_thoughts_add_samaritans(stack: Stack) -> None:
     assert "116 123" in reply["replies"][0]["text"]
 
 
+def test_a_need_said_on_an_earlier_turn_is_remembered(stack: Stack) -> None:
+    # The first turn is answered by a plain response, with no custom action to keep the
+    # need; action_validate_slot_mappings keeps it for the turn that routes.
+    first = chat(stack, "hi, im a gay man")
+    later = chat(stack, "my partner checks my phone and takes my money", first["conversation_id"])
+    assert "galop" in ids(later)
+    assert {"mens-advice-line", "mankind-initiative"} & set(ids(later))
+
+
+def test_a_professional_in_a_borough_is_given_its_local_service(stack: Stack) -> None:
+    reply = chat(stack, "social worker in hackney, how do i refer a client to marac")
+    assert reply["urgent"] is False
+    assert "hackney-dais" in ids(reply)
+
+
+def test_stalking_over_months_is_serious_but_not_an_emergency(stack: Stack) -> None:
+    reply = chat(stack, "for months my ex has been sitting outside my work in his car")
+    assert reply["urgent"] is False
+    assert "national-stalking-helpline" in ids(reply)
+
+
 def test_conversation_expires_in_redis_and_delete_forgets_it(stack: Stack) -> None:
     conversation_id = chat(stack, "hello")["conversation_id"]
     redis = stack.redis_address().client()

@@ -54,6 +54,7 @@ URGENT = {
         "i can hear his key in the door",
         "hes parked across the road again",
         "hes been sat outside every night for weeks and hes there now",
+        "shes just turned into our close, i can see her from the window",
     ],
     "child_in_danger": [
         "he is hurting my son",
