@@ -71,6 +71,7 @@ SIGNS: dict[str, list[str]] = {
         r"\b(?:lighter|flame|match|cigarette|iron|kettle|boiling water)\b(?:\W+\w+){0,2}\W+"
         r"(?:to|on|at|over) (?:my|her|his) (?:hair|face|skin|arm|body|head)\b",
         rf"\b{_WEAPON}\b(?:\W+\w+){{0,4}}?\W+(?:at|to|against|on) (?:me|my|her|his|us|the kids)\b",
+        r"\b(?:knife|knives|blade)\b(?:\W+\w+){0,2}\W+(?:to|at|against) (?:me|my|her|his|us)\b",
         r"\b(?:stab|stabbed|stabbing|stabbin|shoot|shot at|shooting|slash\w*)\b"
         r"(?! (?:off|games?|the breeze|a video|a film))",
         r"\b(?:cut|cutting) (?:me|her)\b(?! off)",
@@ -79,10 +80,14 @@ SIGNS: dict[str, list[str]] = {
         # Not "choked on his tea", "nearly choked when I saw the bill", "feel strangled by".
         r"(?<!feel )(?<!feels )(?<!felt )(?<!nearly )(?<!almost )"
         r"\b(?:strangl\w*|strangul\w*|stangl\w*|strangel\w*|throttl\w*|choke|choked|chokes|"
-        r"choking|choaked|chocked|chokin|smother\w*)\b(?! (?:on|up|when|laughing|back)\b)",
-        r"\b(?:nearly|almost) (?:strangl\w*|chok\w*|smother\w*) (?:me|her|him|us)\b",
+        r"choking|choaked|chocked|chokin|smother\w*)\b(?! (?:on|up|laughing|back)\b)",
+        r"\b(?:nearly|almost) (?:strangl\w*|chok\w*|smother\w*|suffocat\w*) (?:me|her|him|us|"
+        r"to death)\b|\b(?:strangl\w*|chok\w*|smother\w*|suffocat\w*) to death\b",
+        # Done to them: "I was strangled", "got choked" (not "I was so choked up").
+        r"\b(?:was|got|been|being|get) (?:strangled|choked|throttled|smothered|suffocated)\b"
+        r"(?! up\b(?! against))",
         # "It feels suffocating" is how control feels; "he suffocated me" is not a metaphor.
-        r"(?<!feels )(?<!feel )(?<!felt )(?<!so )(?<!is )(?<!its )(?<!bit )\bsuffocat\w*\b",
+        r"(?<!feels )(?<!feel )(?<!felt )(?<!so )(?<!it is )(?<!its )(?<!bit )\bsuffocat\w*\b",
         r"\b(?:hands?|arm|arms|belt|rope|cord|scarf|knee)\b(?:\W+\w+){0,3}\W+(?:round|around|on|"
         r"over|against) (?:my|her|his|the) (?:neck|throat)\b",
         r"\b(?:across|on|against|round|around|at) (?:my|her|his) (?:throat|neck|windpipe)\b",
@@ -105,7 +110,9 @@ SIGNS: dict[str, list[str]] = {
         r"children|my children|the baby|my mum|my family|himself|herself|everyone|us all)\b",
         r"\b(?:going to|will|would|gonna|wants to|want to|trying to|tried to|try to|threat\w* "
         r"to|promised to|swore to|swears to|said he|said she|says he|says she)\b(?:\W+\w+){0,3}"
-        r"\W+(?:kill|murder|end)\b(?! up)",
+        r"\W+(?:kill|murder|end)\b(?! up (?:in a home|on my own|alone|with nothing|homeless|"
+        r"broke|skint|on the streets|in debt|like)\b)",
+        r"\bend up (?:dead|killing|in a ditch|in a box|in hospital|in the river|in the canal)\b",
         r"\b(?:wants|want) (?:me|her|us) dead\b|\bi (?:will|would) be dead\b|\bend up dead\b",
         r"\b(?:burn|burned|set fire to|torch) (?:the|my|our) (?:house|flat|home|car)\b",
         r"\b(?:set|pour\w*|threw|throw) (?:fire|petrol)\b",
@@ -128,10 +135,14 @@ SIGNS: dict[str, list[str]] = {
         r"\btonights? (?:the night|is the night)\b|\bsomething bad (?:is going to|will|is gonna) "
         r"happen\b|\bi (?:am|think i am|will be) next\b",
         # Threats to kill said sideways: disappearing, accidents, graves, ending up like another.
-        r"\b(?:go|goes|going|went|gone) missing\b|\b(?:no one|nobody|noone) (?:would|will|will "
+        r"\b(?:i|me|you|she|her|women|woman|people|wives|girls|wife|someone)\b(?:\W+\w+){0,2}"
+        r"\W+(?:go|goes|going|went|gone) missing\b|\b(?:no one|nobody|noone) (?:would|will|will "
         r"ever|would ever|is going to) (?:find|miss|look for|notice|know)\b",
-        r"\blook like (?:an|a) (?:accident|suicide)\b|\b(?:have|has) an accident\b|"
-        r"\b(?:my|your|her) (?:funeral|grave)\b|\bend up like (?:his|her|my|your|the)\b",
+        r"\blook like (?:an|a) (?:accident|suicide)\b|\b(?:will|going to|gonna|could|might|"
+        r"would|can) (?:easily )?(?:have|has) (?:an|a little|a nasty) accident\b|"
+        r"\b(?:your|ur) (?:funeral|grave)\b|\b(?:plan\w*|pick\w*|chose|choose|chosen|dig|digging|"
+        r"dug) (?:my|her) (?:funeral|grave)\b|\bend up like (?:his|her|the) (?:ex|last|first|"
+        r"previous|other)\b",
         r"\b(?:where|place) (?:he|she|they) (?:would|will|is going to|was going to|d) (?:put|bury|"
         r"dump|leave) (?:me|her|my body|you)\b|\bsay goodbye\b",
         r"\b(?:dealt with|taken care of|sorted out) (?:like|same as|the way)\b",
@@ -160,8 +171,8 @@ SIGNS: dict[str, list[str]] = {
         r"walking frame|frame|walking stick|stick|scooter|hearing aid)\b",
         # "won't let me out without him" is control, not being held.
         r"\b(?:will not|wont|not) (?:let|letting) (?:me|us|her)\b(?:\W+\w+){0,2}\W+(?:leave|out|"
-        r"get out|escape)\b(?!(?:\W+\w+){0,3}\W+(?:without|unless|on (?:my|her|our) own|by "
-        r"(?:myself|herself)|alone)\b)",
+        r"get out|escape)\b(?!(?:\W+(?:the|of|front|back|door|house|flat|home)){0,3}\W+(?:"
+        r"without|unless|on (?:my|her|our) own|by (?:myself|herself)|alone)\b)",
         r"(?<!feel )(?<!feels )(?<!felt )(?<!feeling )"
         r"\b(?:trapped(?! in (?:this|the|my|a|our) (?:marriage|relationship))|held hostage|"
         r"hostage|held captive|kidnap\w*|tied me|tied up(?! in knots)|tied my|"
@@ -193,7 +204,7 @@ SIGNS: dict[str, list[str]] = {
         r"\b(?:kicked|hit|punched|stamped on|smashed) (?:me |her )?(?:in|on) the head\b",
         # Hurt too badly to get up; not "can't stand him" or "can't walk past the pub".
         r"\b(?:can not|could not|cant) (?:get up|stand up|move my)\b",
-        r"\b(?:can not|could not|cant) (?:move|stand|walk)\b(?! (?:him|her|them|it|this|that|"
+        r"\b(?:can not|could not|cant) (?:move|stand|walk)\b(?! (?:him|her|them|this|that|"
         r"being|the|to|when|how|his|my|people|anywhere|past|away|out|into|in|round|around|down|"
         r"without|on my own|alone))",
         r"\b(?:stopped|not|will not|wont|refuses to|refusing to) (?:giving|give) me my (?:insulin|"
@@ -208,12 +219,17 @@ SIGNS: dict[str, list[str]] = {
         r"\b(?:need|needs|call) (?:an|a)? ?(?:ambulance|paramedic|doctor now)\b",
         r"\b(?:burned|burnt|scalded) (?:me|my|her)\b|\bteeth (?:out|knocked)\b",
         # A blow to the head followed by the signs of a brain injury that needs A&E.
-        r"\bhead\b.*\b(?:been sick|being sick|throwing up|threw up|vomit\w*|dizzy|dizziness|"
-        r"seeing double|double vision|blurry|blurred|confused|drowsy|keep fainting|fainted|can not "
-        r"remember|memory)\b|\b(?:seeing double|double vision)\b",
+        r"\b(?:hit|banged|bashed|smashed|slammed|kicked|punched|knocked|cracked|stamped|"
+        r"headbutt\w*|whacked|shoved|pushed)\b(?:\W+\w+){0,8}\W+(?:head|skull)\b.*\b(?:been sick|"
+        r"being sick|throwing up|threw up|vomit\w*|dizzy|dizziness|seeing double|double vision|"
+        r"blurry|blurred|confused|drowsy|keep fainting|fainted|can not remember)\b|"
+        r"\b(?:seeing double|double vision)\b",
         # A wound going bad, or breathing hurt after a beating.
-        r"\b(?:gone|going|it is|its|all) (?:hot and red|red and hot|green|septic|infected)\b|"
-        r"\b(?:infected|pus|oozing)\b|\bcoughing (?:up )?blood\b|\bcan not breathe properly\b",
+        r"\b(?:gone|going|it is|its|all) (?:hot and red|red and hot|hot and swollen|green|septic|"
+        r"infected)\b",
+        r"\b(?:cut|wound|bite|burn|gash|stitches)\b.*\b(?:infected|septic|oozing|pus)\b|"
+        r"\b(?:arm|leg|hand|face|finger)\b(?:\W+\w+){0,5}\W+(?:infected|septic|oozing)\b",
+        r"\bcoughing (?:up )?blood\b|\bcan not breathe properly\b",
     ],
     "abuser_arriving": [
         rf"\b{_PERSON}\b(?:\W+\w+){{0,3}}?\W+(?:is|are|just|now)?\W*(?:outside|downstairs|"
@@ -276,9 +292,10 @@ SIGNS: dict[str, list[str]] = {
         rf"\b{_CHILD}s?\b(?:\W+\w+){{0,2}}\W+(?:cot|bed|pram)\b(?:\W+\w+){{0,4}}\W*{_VIOLENCE}|"
         rf"{_VIOLENCE}\W+(?:\w+\W+){{0,2}}{_CHILD}s? (?:cot|pram|bed)\b",
         rf"\b{_CHILD}\b(?:\W+\w+){{0,4}}\W+(?:bruises|bruised|marks|burns)\b",
-        rf"\b{_CHILD}\b.*\b(?:hand ?print|finger ?marks|belt marks|slap marks|bruis\w*|burn marks|"
+        rf"\b{_CHILD}\b.*\b(?:hand ?print|finger ?marks|belt marks|slap marks|burn marks|"
         r"cigarette burns?)\b",
-        r"\b(?:not to|do not|never) tell\b.*\b(?:mummy|daddy|mum|dad|teacher)\b",
+        r"\b(?:told|tells|telling|said to|says to) (?:him|her|them|my son|my daughter|the kids|"
+        r"my kids|the children|my boy|my girl)\b(?:\W+\w+){0,2}\W+(?:not to|never to) tell\b",
         # "You'll never see the kids again" is a custody threat; never *finding* them is not.
         r"\bnever (?:find|get to|get back) (?:them|him|her|the kids|the baby|my kids)\b",
         rf"\b{_CHILD}\b.*\b(?:threaten\w* to|going to|gonna|will) (?:hurt|harm|kill|hit|take)\b",
@@ -333,12 +350,15 @@ SIGNS: dict[str, list[str]] = {
         # Said sideways: not being here, no way out, the railway, goodbye letters.
         r"\b(?:me|i) not (?:being|be) (?:here|around|alive)\b|\bnot (?:be|being) here "
         r"(?:anymore|any more|much longer|for long|tomorrow)\b",
-        r"\bno (?:way|way out|escape) (?:out )?(?:of this )?(?:except|but|apart from|other than)\b",
-        r"\b(?:railway|train tracks|the tracks|the line|level crossing|motorway bridge|the edge)\b"
+        r"\bno (?:way|way out|escape) (?:out )?(?:of this )?(?:except|but|apart from|other than)\b"
+        r"(?! (?:to )?leav)",
+        r"\b(?:railway|train tracks|the tracks|railway line|train line|level crossing|"
+        r"motorway bridge)\b"
         r"(?:\W+\w+){0,12}\W+(?:dunno why|why i am|an hour|for ages|cannot|can not|do not know|"
         r"texting|messaging|sat|sitting|standing)\b|\b(?:sat|sitting|standing|stood) (?:by|on|at|"
-        r"near) (?:the )?(?:railway|tracks|train tracks|edge|level crossing)\b",
-        r"\b(?:goodbye|last) (?:letter|letters|note|notes|message)\b|\bwritten (?:letters|notes) "
+        r"near) (?:the )?(?:railway|tracks|train tracks|level crossing)\b",
+        r"\bgoodbye (?:letter|letters|note|notes|message)\b|\b(?:written|wrote|writing|left|leave) "
+        r"(?:a |my )?(?:last|suicide) (?:letter|note|message)\b|\bwritten (?:letters|notes) "
         r"to (?:my|the) (?:kids|children|mum|family)\b|\bdisappear (?:forever|for good)\b",
     ],
     "violence_now": [
@@ -367,8 +387,8 @@ SIGNS: dict[str, list[str]] = {
         r"(?:now|right now|quick)\b",
         r"\bphone (?:is|s|has gone|went) (?:off|dead)\b(?:\W+\w+){0,4}|\bnow (?:her|his|their) "
         r"phone\b",
-        r"\b(?:smashing|breaking|wrecking|trashing) (?:things|everything|the place|stuff|"
-        r"the house|up the)\b",
+        r"\b(?:smashing|breaking|wrecking|trashing|just smashed) (?:things|everything|the place|"
+        r"stuff|the house|up the)\b",
         r"\b(?:can not|could not|cant) (?:talk|speak|call|ring|phone)\b(?:\W+\w+){0,4}\W+"
         r"(?:he|she|they|him|her)\b",
         r"\b(?:in the next room|in the other room|downstairs|next door)\b(?:\W+\w+){0,3}\W+"
@@ -404,10 +424,25 @@ _NOW = re.compile(
     r"\b(?:now|right now|tonight|today|at the moment|currently|this (?:morning|afternoon|evening)|"
     r"minutes?|an hour|hours|just|still)\b"
 )
-_HABIT_SOFTENS = frozenset({"abuser_arriving", "violence_now"})
+# Only these matches are softened, never "he is hitting me" or "he's outside": loitering
+# and smashing things by habit, and someone coming back at a date to come.
+_HABIT_SOFTENS = re.compile(
+    r"\b(?:parked|stood|standing|waiting|waited|sat|sitting|lurking|watching|hanging about|"
+    r"hanging around|smashing|breaking|wrecking|trashing|across the road|across the street|"
+    r"over the road|end of my road|end of the road)\b"
+)
 # Coming back "next week" is a worry to plan for, not an arrival now.
 _LATER = re.compile(r"\bnext (?:week|month|year|weekend)\b|\bin (?:a few|two|three|\d+) "
                     r"(?:weeks|months)\b")
+_COMING = re.compile(r"\b(?:coming|come|comes|back|home|on (?:his|her|their) way)\b")
+
+
+_SOFTENED_SIGNS = frozenset({"abuser_arriving", "violence_now"})
+
+
+def _softened(match: str, habitual: bool, later: bool) -> bool:
+    return (habitual and bool(_HABIT_SOFTENS.search(match))) or (
+        later and bool(_COMING.search(match)))
 
 
 @dataclass(frozen=True)
@@ -422,10 +457,14 @@ class UrgencyCheck:
 def check_urgency(text: str) -> UrgencyCheck:
     """Which high-risk signs the message shows, by the rules alone."""
     normalised = normalise(text)
-    signs = [sign for sign, patterns in _COMPILED.items()
-             if any(p.search(normalised) for p in patterns)]
-    if _HABITUAL.search(normalised) and not _NOW.search(normalised):
-        signs = [sign for sign in signs if sign not in _HABIT_SOFTENS]
-    if _LATER.search(normalised) and not _NOW.search(normalised):
-        signs = [sign for sign in signs if sign != "abuser_arriving"]
+    now = bool(_NOW.search(normalised))
+    habitual = not now and bool(_HABITUAL.search(normalised))
+    later = not now and bool(_LATER.search(normalised))
+    signs = []
+    for sign, patterns in _COMPILED.items():
+        matches = (m.group(0) for p in patterns for m in p.finditer(normalised))
+        if sign in _SOFTENED_SIGNS:
+            matches = (m for m in matches if not _softened(m, habitual, later))
+        if any(True for _ in matches):
+            signs.append(sign)
     return UrgencyCheck(tuple(signs))

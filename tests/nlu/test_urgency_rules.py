@@ -155,3 +155,48 @@ def test_every_sign_has_a_test() -> None:
 def test_normalising_text_speak() -> None:
     assert normalise("OMG hes gna kill me!!") == "he is going to kill me"
     assert normalise("I’m scared, he’ll be back") == "i am scared he will be back"
+
+
+# Found in review: the exceptions for calm language must never swallow plain danger, and
+# the sideways families must not fire on everyday words.
+STILL_URGENT = [
+    "we've been married for 10 years and he is hitting me",
+    "i've been with him for years and he's outside",
+    "he's banging on the door for ages",
+    "he is beating me, every time we argue he does this",
+    "my court date is next week and he's outside",
+    "he's hitting the kids every night",
+    "he's suffocating me",
+    "i was strangled when i tried to leave",
+    "i almost choked to death when he grabbed me",
+    "he won't let me leave, i'm alone with him and he's drunk",
+    "he'll end up killing me",
+    "he said i'd end up in a ditch",
+    "he just smashed everything",
+    "he stamped on my arm and i can't move it",
+    "he held the butter knife to my throat",
+]
+STILL_CALM = [
+    "money keeps going missing from my account",
+    "he was horrible at her funeral",
+    "my little boy has an accident most nights since his dad left",
+    "i don't want to end up like my mum",
+    "i called the helpline but the line was busy",
+    "his last message said he was sorry",
+    "there is no way out but to leave him",
+    "my head is all over the place, i'm so confused",
+    "i think my phone is infected with spyware",
+    "please don't tell my mum i'm talking to you",
+    "my son has a bruise from football",
+    "i was so choked up when he apologised",
+]
+
+
+@pytest.mark.parametrize("text", STILL_URGENT)
+def test_exceptions_do_not_swallow_danger(text: str) -> None:
+    assert check_urgency(text).urgent
+
+
+@pytest.mark.parametrize("text", STILL_CALM)
+def test_sideways_families_do_not_fire_on_everyday_words(text: str) -> None:
+    assert check_urgency(text).signs == ()
