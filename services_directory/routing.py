@@ -153,7 +153,9 @@ def _specialist_rank(service: Service, gender: str | None) -> tuple[bool, bool]:
     everyone before one for men or women only; then free-to-call lines first."""
     one_gender = gender is None and bool(service.eligibility.genders)
     phone = service.phone
-    free = phone is not None and (phone.free is True or is_freephone(phone.number))
+    # What the source says wins; without it, the number plan decides.
+    free = phone is not None and (phone.free if phone.free is not None
+                                  else is_freephone(phone.number))
     return (one_gender, not free)
 
 
@@ -195,14 +197,17 @@ def _make_offer(directory: Directory, service_id: str, reasons: list[str],
 def shortlist(offers: list[Offer], limit: int) -> list[Offer]:
     """At most `limit` offers, best first, without one kind of help crowding out another.
 
-    Each kind (999, the national line, the specialists for each need, the local
-    service) gets its best offer in before any kind gets a second, so a person with
-    two needs, or a need and a council service, sees a door for each.
+    999, the nation's line and a 24-hour line always keep their places. Then each kind
+    (the specialists for each need, the local service) gets its best offer in before
+    any kind gets a second, so a person with two needs, or a need and a council
+    service, sees a door for each.
     """
-    covered: set[str] = set()
-    first: list[Offer] = []
+    # The line that is always there (999, the nation's line, a 24-hour line) keeps its place.
+    always = {"emergency", "national-line", "24-hour-line"}
+    first = [o for o in offers if always & set(o.kinds)][:limit]
+    covered: set[str] = {k for o in first for k in o.kinds}
     for o in offers:
-        if len(first) < limit and (not o.kinds or set(o.kinds) - covered):
+        if len(first) < limit and o not in first and (not o.kinds or set(o.kinds) - covered):
             first.append(o)
             covered.update(o.kinds)
     rest = [o for o in offers if o not in first]

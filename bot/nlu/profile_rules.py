@@ -50,7 +50,7 @@ NEED_PATTERNS: dict[str, list[str]] = {
         # What stalking looks like when nobody names it: fixated, unwanted, repeated.
         r"\b(?:waiting|waits|waited|sat|sits|sitting|parked|parks|hanging about|hanging around|"
         r"standing|stands|stood) "
-        r"(?:for me )?(?:outside|at the end of|near|by) (?:my|the|our)\b|"
+        r"(?:for me )?(?:outside|at the end of|across from|opposite) (?:my|the|our)\b|"
         r"\b(?:new|different|fake|withheld|private) (?:numbers?|accounts?|profiles?)\b|"
         r"\b(?:drives|driving|drove|walks|walking) past (?:my|the|our)\b|"
         r"\bleav\w* (?:stuff|things|notes|letters|gifts|presents|flowers|parcels) (?:on|at|"
@@ -114,9 +114,10 @@ _WOMAN = [rf"\b{_ME} (?:\w+ )?(?:woman|female|girl|mum|mother|wife|lady)\b",
           r"\bas a woman\b"]
 # Forum shorthand at the start of a message: "24m, ...", "f32 here", "(m) ...". Read on the
 # raw text: normalising drops letters like ą, so Polish "mąż" would look like "m".
+# A lone letter counts only as "(m)" or "m here": "m not sure", "F my life" are not genders.
 _SHORTHAND = re.compile(
-    r"^\W*(?:\d{2} ?(?P<a>[mf])|(?P<b>[mf]) ?\d{2}|(?P<c>[mf]))(?:\s+here)?"
-    r"(?=[\s,.;:!)/-]|$)(?!\s+(?:and|is|was)\b)"
+    r"^\W*(?:\d{2}(?P<a>[mf])|(?P<b>[mf])\d{2}|\((?P<c>[mf])\)|(?P<d>[mf]) here\b)"
+    r"(?=[\s,.;:!)/-]|$)"
 )
 # A partner word, to tell same-sex relationships from what the person says they are.
 _MALE_PARTNER = r"\bmy (?:boyfriend|husband|bf|fiance|male partner|fella|feller|hubby)\b"
@@ -143,7 +144,7 @@ def read_profile(text: str) -> Profile:
         if any(re.search(p, words) for p in patterns):
             profile.needs.append(need)
     shorthand = _SHORTHAND.match(text.strip().lower())
-    letter = shorthand and (shorthand["a"] or shorthand["b"] or shorthand["c"])
+    letter = shorthand and next((g for g in shorthand.groups() if g), None)
     if letter == "m" or any(re.search(p, words) for p in _MAN):
         profile.gender = "men"
     elif letter == "f" or any(re.search(p, words) for p in _WOMAN):

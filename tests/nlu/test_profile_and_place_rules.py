@@ -34,6 +34,10 @@ def places() -> PlaceFinder:
     ("im a lad and my fella wont let me out", {"male-victims", "lgbt"}, "men"),
     # Letters the normaliser drops must not leave a stray "m" that reads as "male".
     ("mąż mnie bije", set(), None),
+    ("m not sure what to do", set(), None),
+    ("F my life, he hit me again", set(), None),
+    ("20 m from my house he parks his van", set(), None),
+    ("he stood by the door shouting", set(), None),
 ])
 def test_needs_and_gender(text: str, needs: set[str], gender: str | None) -> None:
     profile = read_profile(text)

@@ -385,3 +385,10 @@ def test_nation_unknown_offers_no_service_for_one_other_nation_only(directory: D
         assert not set(offer.service.coverage) <= {"wales", "scotland", "northern-ireland"}, \
             offer.id
     assert "mens-advice-line" in ids(offers)
+
+
+def test_shortlist_never_drops_the_line_that_is_always_there(directory: Directory) -> None:
+    needs = ["lgbt", "stalking", "image-based-abuse", "male-victims"]
+    offers = route(directory, now=MONDAY_10AM, needs=needs, gender="men")
+    short = shortlist(offers, 4)
+    assert {"national-line", "24-hour-line"} & {k for o in short for k in o.kinds}, ids(short)
