@@ -153,8 +153,10 @@ class UrgencyClassifier(GraphComponent):
 class UrgencyGuard(_RuleComponent):
     """Rules first; then the urgency model (UrgencyClassifier), which can make a message
     urgent and must agree before the intent classifier's own urgent_danger stands.
-    Without the urgency model, urgent_danger stands at `model_min_confidence` or above.
-    In a language the model was not trained on, only the rules and word lists count.
+    Without the urgency model, or in a language it was not trained on, urgent_danger
+    stands at `model_min_confidence` or above. A doubted urgent_danger gives way to the
+    runner-up if the model was sure of it, else to the likeliest intent that tells of
+    abuse (disclose_abuse if none is ranked).
     """
 
     @staticmethod
@@ -182,9 +184,9 @@ class UrgencyGuard(_RuleComponent):
 
     def _weigh_the_models(self, message: Message) -> None:
         intent = message.get(INTENT) or {}
-        urgency = message.get("urgency")
-        if intent.get("name") == FALLBACK_INTENT and _other_language(message):
-            return
+        # The urgency model learnt English and Welsh; elsewhere only the rules, the word
+        # lists and the intent model's confidence gate count.
+        urgency = None if _other_language(message) else message.get("urgency")
         if isinstance(urgency, dict):
             if urgency.get("urgent"):
                 if intent.get("name") != URGENT_INTENT:

@@ -83,7 +83,7 @@ def threshold_for(calm_probabilities: np.ndarray, max_false_alarm_rate: float) -
     if allowed >= len(ordered):
         return 0.0
     # Just above the first calm probability that would be one false alarm too many.
-    return float(np.nextafter(ordered[allowed], 1.0))
+    return float(np.nextafter(ordered[allowed], np.inf))
 
 
 def save(model: UrgencyModel, path: Path) -> None:

@@ -99,3 +99,9 @@ def test_another_language_is_left_to_the_rules_and_word_lists() -> None:
                        {"probability": 0.95, "threshold": 0.8, "urgent": True},
                        {"code": "pl", "confidence": 0.9, "confident": True})
     assert _intent_after_guard(message) == "nlu_fallback"
+
+
+def test_a_certain_calm_message_is_not_let_through_by_the_threshold() -> None:
+    calm = np.array([1.0, 1.0, 0.2, 0.1])
+    threshold = urgency_model.threshold_for(calm, 0.25)
+    assert (calm >= threshold).sum() <= 1
