@@ -9,6 +9,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from actions.directory_access import directory
+from actions.remember_needs import merged_needs
 from bot.i18n import DEFAULT_LOCALE, Translator, supported
 
 
@@ -43,15 +44,11 @@ class Known:
         return self.nation is not None or self.area is not None
 
 
-def _latest_entities(tracker: Tracker, name: str) -> list[str]:
-    return [str(e["value"]) for e in tracker.latest_message.get("entities", [])
-            if e.get("entity") == name]
-
-
 def read_known(tracker: Tracker) -> tuple[Known, list[dict[str, Any]]]:
     """The facts so far, and the slot events that remember this turn's new ones."""
-    needs = list(tracker.get_slot("needs") or [])
-    needs += [n for n in _latest_entities(tracker, "need") if n not in needs]
+    # action_validate_slot_mappings has already merged this turn's needs into the slot;
+    # merging again costs nothing and covers a turn where it could not run.
+    needs = merged_needs(tracker.get_slot("needs"), tracker.latest_message.get("entities") or [])
     area = tracker.get_slot("area")
     nation = tracker.get_slot("nation")
     metadata = tracker.latest_message.get("metadata") or {}
