@@ -50,8 +50,35 @@ class Strict(BaseModel):
         frozen = True
 
 
+class Citation(Strict):
+    """Where one contact's facts come from: a seed document or a public page.
+
+    `page_date` is the date the page itself shows (updated, published), when it shows
+    one; `read` is the date a person or a check last read it. A page without `read`
+    cannot be checked for staleness, so a URL needs it.
+    """
+
+    document: str | None = None  # a key from data/sources.yml
+    url: AnyHttpUrl | None = None  # a public https page
+    section: str | None = None
+    page_date: dt.date | None = None
+    read: dt.date | None = None
+    facts: str | None = None  # which facts this page gives, when a contact has several sources
+
+    @root_validator(skip_on_failure=True)
+    def _one_origin(cls, values: dict) -> dict:
+        if bool(values.get("document")) == bool(values.get("url")):
+            raise ValueError("a citation names either a document (sources.yml key) or a url")
+        if values.get("url") and values.get("read") is None:
+            raise ValueError("a cited page needs `read`: the date it was last read")
+        for key in ("page_date", "read"):
+            if values.get(key) is not None and values[key] > dt.date.today():
+                raise ValueError(f"{key} {values[key]} is in the future")
+        return values
+
+
 class Contact(Strict):
-    """One way to reach a service, with its own opening hours."""
+    """One way to reach a service, with its own opening hours and where they come from."""
 
     channel: Literal[CHANNELS]  # type: ignore[valid-type]
     label: str | None = None  # what this line is for, when a service has several
@@ -62,6 +89,7 @@ class Contact(Strict):
     free: bool | None = None  # free to call; None when the source does not say
     hours: Hours | None = None  # None when the source does not say
     notes: str | None = None
+    source: list[Citation] = []  # the pages or documents that give this contact
 
     @validator("hours", pre=True)
     def _hours_shorthand(cls, value: object) -> object:
@@ -229,6 +257,9 @@ class Service(Strict):
                 contact["url"] = str(contact["url"])
             if contact.get("hours") == {"always": True}:
                 contact["hours"] = ALWAYS
+            for citation in contact.get("source", []):
+                if citation.get("url") is not None:
+                    citation["url"] = str(citation["url"])
         return data
 
     # Convenience for routing and cards.
