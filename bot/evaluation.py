@@ -31,6 +31,8 @@ from typing import Any
 import httpx
 import yaml
 
+from bot.routing_judge import Verdict, judge, summarise
+
 ROOT = Path(__file__).resolve().parents[1]
 EVAL_DIR = ROOT / "tests" / "eval_data"
 REPORT_DIR = ROOT / "docs" / "eval"
@@ -41,8 +43,12 @@ UNLIMITED = {"RATE_LIMIT_PER_MINUTE": "1000000", "RATE_LIMIT_BURST": "1000000",
 # Held-out message sets (tests/eval_data/README.md). final_check was read to write rules,
 # so it is kept for comparison only; blind_check is the one nobody tuned anything to.
 MESSAGE_SETS = ("messages", "fresh_check", "final_check", "blind_check")
-# Scripted conversations: the main set, and a blind one written after the routing was.
-CONVERSATION_SETS = ("conversations", "blind_conversations")
+# Scripted conversations (tests/eval_data/README.md). conversations and dev_routing are
+# tuned on; blind_conversations and blind_routing were written by helpers who saw neither
+# the rules nor the data, and their failures are not printed (`--show-blind` prints them)
+# so that reading the figures does not tune to them.
+CONVERSATION_SETS = ("conversations", "dev_routing", "blind_conversations", "blind_routing")
+BLIND_SETS = ("blind_conversations", "blind_routing")
 # Labels of the evaluation set that the model names differently.
 INTENT_ALIASES = {"ask_what_is_abuse": "faq"}
 
@@ -157,26 +163,23 @@ def load_conversations(path: Path = EVAL_DIR / "conversations.yml") -> list[dict
     return yaml.safe_load(path.read_text(encoding="utf-8"))["conversations"]
 
 
-def judge_conversation(script: dict[str, Any], turns: list[dict[str, Any]]) -> list[str]:
-    """What went wrong in one scripted conversation (empty when it routed right)."""
-    problems = []
-    offered = [s["id"] for turn in turns for s in turn["services"]]
-    missing = [s for s in script.get("expect_services", []) if s not in offered]
-    if missing:
-        problems.append(f"not offered: {missing}")
-    urgent_turns = [turn for turn in turns if turn["urgent"]]
-    if bool(urgent_turns) != bool(script.get("urgent", False)):
-        problems.append(f"urgent expected {script.get('urgent', False)}")
-    first = script.get("expect_first")
-    if first and urgent_turns:
-        services = urgent_turns[0]["services"]
-        if not services or services[0]["id"] != first:
-            problems.append(f"first service {services[0]['id'] if services else None} != {first}")
-    return problems
+def social_replies() -> list[str]:
+    """Greetings, thanks and goodbyes in every language: the only answers that may come
+    without a service."""
+    from actions.nlg import responses
+    from bot.i18n import SUPPORTED_LOCALES, Translator
+
+    texts = []
+    for name in ("utter_greet", "utter_thanks", "utter_goodbye"):
+        text = " ".join(responses()[name][0]["text"].split())
+        texts += [Translator(locale).translate(text, "responses") for locale in
+                  SUPPORTED_LOCALES]
+    return texts
 
 
-def run_conversations(base_url: str, scripts: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    results = []
+def run_conversations(base_url: str, scripts: list[dict[str, Any]]) -> list[Verdict]:
+    social = social_replies()
+    verdicts = []
     with httpx.Client(timeout=30) as http:
         for script in scripts:
             conversation_id = None
@@ -192,12 +195,12 @@ def run_conversations(base_url: str, scripts: list[dict[str, Any]]) -> list[dict
                 turn = response.json()
                 conversation_id = turn["conversation_id"]
                 turns.append(turn)
-            results.append({"name": script["name"], "problems": judge_conversation(script, turns)})
-    return results
+            verdicts.append(judge(script, turns, social))
+    return verdicts
 
 
 def routing_accuracy(files: dict[str, Path]) -> dict[str, dict[str, Any]]:
-    """Accuracy per file of scripted conversations, through one running stack."""
+    """Routing figures per file of scripted conversations, through one running stack."""
     from bot.launcher import Stack, free_port
 
     # One client sends every conversation: lift the per-client limit for this run only.
@@ -208,11 +211,7 @@ def routing_accuracy(files: dict[str, Path]) -> dict[str, dict[str, Any]]:
                       log_dir=Path(logs))
         with stack:
             for name, path in files.items():
-                results = run_conversations(stack.url, load_conversations(path))
-                passed = [r for r in results if not r["problems"]]
-                report[name] = {"conversations": len(results), "passed": len(passed),
-                                "accuracy": len(passed) / len(results),
-                                "failures": [r for r in results if r["problems"]]}
+                report[name] = summarise(run_conversations(stack.url, load_conversations(path)))
     return report
 
 
@@ -282,7 +281,34 @@ def rasa_nlu_report(examples: list[Example], known: set[str]) -> None:
         )
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--routing-only", action="store_true",
+                        help="only the scripted conversations (no model-only sets)")
+    parser.add_argument("--sets", nargs="+", choices=CONVERSATION_SETS,
+                        default=list(CONVERSATION_SETS), help="conversation sets to run")
+    parser.add_argument("--show-blind", action="store_true",
+                        help="print the blind sets' failures (spends them for tuning)")
+    args = parser.parse_args(argv)
+    report: dict[str, Any] = {}
+    if not args.routing_only:
+        report.update(message_sets())
+    routing = routing_accuracy({name: EVAL_DIR / f"{name}.yml" for name in args.sets})
+    report["routing"] = routing
+    REPORT_DIR.mkdir(parents=True, exist_ok=True)
+    name = "report.json" if not args.routing_only else "routing.json"
+    (REPORT_DIR / name).write_text(json.dumps(report, indent=2) + "\n")
+    if not args.routing_only:
+        print_report(report)
+    print_routing(routing, show_blind=args.show_blind)
+    print(f"\nReport: {REPORT_DIR.relative_to(ROOT)}/{name}")
+    return 0
+
+
+def message_sets() -> dict[str, Any]:
+    """Urgency, intents and languages on the held-out message sets (model only)."""
     sets = {name: load_examples(EVAL_DIR / f"{name}.yml") for name in MESSAGE_SETS}
     languages = load_language_examples()
     texts = {k: [e.text for e in v] for k, v in sets.items()}
@@ -297,14 +323,34 @@ def main() -> int:
     blind = sets["blind_check"]
     report["blind_check"]["intents"] = intent_scores(blind, predictions["blind_check"], known)
     report["languages"] = language_scores(languages, predictions["languages"])
-    routing = routing_accuracy({name: EVAL_DIR / f"{name}.yml" for name in CONVERSATION_SETS})
-    report["routing"] = routing["conversations"]
-    report["routing_blind"] = routing["blind_conversations"]
     REPORT_DIR.mkdir(parents=True, exist_ok=True)
     rasa_nlu_report(main_set, known)
-    (REPORT_DIR / "report.json").write_text(json.dumps(report, indent=2) + "\n")
-    print_report(report)
-    return 0
+    return report
+
+
+def print_routing(routing: dict[str, dict[str, Any]], *, show_blind: bool) -> None:
+    """Per set, side by side: the figures issue 12 asks for."""
+    def pct(value: float | None) -> str:
+        return "-" if value is None else f"{value:.3f}"
+
+    print(f"\n{'routing set':<22}{'routing':>14}{'specialists':>14}{'surv.->perp.':>13}"
+          f"{'perp.->surv.':>13}{'no service':>12}{'urgent recall':>15}{'false al.':>10}")
+    for name, r in routing.items():
+        print(f"{name:<22}{pct(r['accuracy']):>6} {r['passed']:>3}/{r['conversations']:<3}"
+              f"{pct(r['specialist_recall']):>6} {r['needs_served']:>3}/{r['needs_stated']:<3}"
+              f"{r['survivor_as_perpetrator']:>13}{r['perpetrator_as_survivor']:>13}"
+              f"{r['answers_without_service']:>5}/{r['turns']:<6}"
+              f"{pct(r['urgency_recall']):>9}/{r['urgent_conversations']:<5}"
+              f"{r['false_alarms']:>4}/{r['calm_conversations']}")
+    for name, r in routing.items():
+        if name in BLIND_SETS and not show_blind:
+            continue
+        for failure in r["failures"]:
+            details = failure["problems"] + (
+                [f"needs not served: {failure['unserved_needs']}"] if failure["unserved_needs"]
+                else []) + ([f"{failure['bare_answers']} answer(s) without a service"]
+                            if failure["bare_answers"] else [])
+            print(f"  [{name}] {failure['name']}: {'; '.join(details)}")
 
 
 def print_report(report: dict[str, Any]) -> None:
@@ -337,14 +383,8 @@ def print_report(report: dict[str, Any]) -> None:
           f"{languages['urgency_recall']:.3f}")
     for text in languages["missed_urgent"]:
         print(f"  missed: {text}")
-    for key, name in (("routing", "conversations"), ("routing_blind", "blind_conversations")):
-        routing = report[key]
-        print(f"Routing accuracy [{name}]: {routing['accuracy']:.3f} "
-              f"({routing['passed']}/{routing['conversations']} conversations)")
-        for failure in routing["failures"]:
-            print(f"  {failure['name']}: {'; '.join(failure['problems'])}")
-    print(f"\nReport: {REPORT_DIR.relative_to(ROOT)}/report.json; Rasa's confusion matrix: "
-          f"{REPORT_DIR.relative_to(ROOT)}/rasa/intent_confusion_matrix.png")
+    print(f"Rasa's confusion matrix: {REPORT_DIR.relative_to(ROOT)}/rasa/"
+          "intent_confusion_matrix.png")
 
 
 if __name__ == "__main__":
