@@ -8,7 +8,12 @@
   (in English, or in the word lists for other languages), the intent becomes
   `urgent_danger` whatever the model thought, and each sign is added as an
   `urgency_sign` entity so the tracker and the actions see why.
-- ProfileExtractor: `need`, `gender` and `age` entities from what the person says.
+- RoleGuard: after UrgencyGuard; the reply for someone who harms only when the writer
+  says they are the one harming (bot/nlu/role_rules.py), and a `role` entity (self,
+  friend-family, professional, perpetrator) with, for someone writing about another
+  person, `gender_at_risk`.
+- ProfileExtractor: `need`, `gender`, `partner_gender`, `children` and `age` entities
+  from what the person says.
 - PlaceExtractor: `area` and `nation` entities from the directory's places; a message
   that is only a place ("leith", "BT9") is an answer to "where are you?" (`inform`),
   whatever the model made of a word it has never seen.
@@ -28,7 +33,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.i18n import MODEL_LOCALES, supported
-from bot.nlu import urgency_model
+from bot.nlu import role_rules, urgency_model
 from bot.nlu.language import detect, detector
 from bot.nlu.place_rules import PlaceFinder
 from bot.nlu.profile_rules import read_profile
@@ -37,6 +42,10 @@ from bot.nlu.urgency_words import signs_in
 from services_directory import load_directory
 
 URGENT_INTENT = "urgent_danger"
+PERPETRATOR_INTENT = "perpetrator_seeking_help"
+# The writer's role each intent tells of (the `asker` slot's words).
+ROLE_OF_INTENT = {"disclose_abuse": "self", "ask_help_for_someone": "friend-family",
+                  "professional_referral": "professional", PERPETRATOR_INTENT: "perpetrator"}
 FALLBACK_INTENT = "nlu_fallback"
 # Intents that tell of abuse, to oneself or another, and are answered with help.
 ABUSE_INTENTS = ("disclose_abuse", "ask_help_for_someone", "perpetrator_seeking_help",
@@ -228,6 +237,68 @@ def _other_language(message: Message) -> bool:
     return bool(language.get("confident")) and language.get("code") not in MODEL_LOCALES
 
 
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class RoleGuard(_RuleComponent, EntityExtractorMixin):
+    """As strict about who harms as UrgencyGuard is about danger.
+
+    The intent model's `perpetrator_seeking_help` stands only when the writer says they
+    are the one harming (role_rules.may_be_answered_as_perpetrator); otherwise the
+    message is a disclosure, someone asking for another person, or a professional, by
+    what the words say. The model's `disclose_abuse` becomes `perpetrator_seeking_help`
+    only when the writer plainly says they harm, nothing says they are harmed, and the
+    model itself ranked that intent near the top. Urgent messages are left alone: the
+    urgent reply comes first, whoever writes.
+    """
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            intent = (message.get(INTENT) or {}).get("name")
+            if intent == PERPETRATOR_INTENT and not role_rules.may_be_answered_as_perpetrator(text):
+                self._set_intent(message, self._not_perpetrator(text))
+            elif intent == "disclose_abuse" and self._plainly_harms(message, text):
+                self._set_intent(message, PERPETRATOR_INTENT)
+            intent = (message.get(INTENT) or {}).get("name")
+            role = (ROLE_OF_INTENT.get(intent) if intent in (PERPETRATOR_INTENT,
+                                                             "professional_referral",
+                                                             "ask_help_for_someone")
+                    else None) or role_rules.writer_role(text)
+            if role == "perpetrator" and intent != PERPETRATOR_INTENT:
+                role = None  # only the guarded intent may say so
+            entities = [_entity("role", role, "RoleGuard")] if role else []
+            if role in ("friend-family", "professional"):
+                gender = role_rules.gender_of_person_at_risk(text)
+                if gender:
+                    entities.append(_entity("gender_at_risk", gender, "RoleGuard"))
+            _add_entities(message, entities)
+        return messages
+
+    @staticmethod
+    def _not_perpetrator(text: str) -> str:
+        if role_rules.writer_is_professional(text):
+            return "professional_referral"
+        if role_rules.about_someone_else(text):
+            return "ask_help_for_someone"
+        return "disclose_abuse"
+
+    @staticmethod
+    def _plainly_harms(message: Message, text: str) -> bool:
+        top = [r.get("name") for r in (message.get(INTENT_RANKING_KEY) or [])[:3]]
+        return (PERPETRATOR_INTENT in top and role_rules.says_they_harm(text)
+                and not role_rules.harmed_writer(text)
+                and not role_rules.about_someone_else(text))
+
+    @staticmethod
+    def _set_intent(message: Message, name: str) -> None:
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != name]
+        chosen = next((r for r in message.get(INTENT_RANKING_KEY) or []
+                       if r.get("name") == name), {"name": name, "confidence": 1.0})
+        if name != PERPETRATOR_INTENT:
+            ranking = [r for r in ranking if r.get("name") != PERPETRATOR_INTENT]
+        message.set(INTENT, chosen, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [chosen, *ranking], add_to_output=True)
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
 class ProfileExtractor(_RuleComponent, EntityExtractorMixin):
     def process(self, messages: list[Message]) -> list[Message]:
@@ -236,6 +307,11 @@ class ProfileExtractor(_RuleComponent, EntityExtractorMixin):
             entities = [_entity("need", n, "ProfileExtractor") for n in profile.needs]
             if profile.gender:
                 entities.append(_entity("gender", profile.gender, "ProfileExtractor"))
+            if profile.partner_gender:
+                entities.append(_entity("partner_gender", profile.partner_gender,
+                                        "ProfileExtractor"))
+            if profile.children:
+                entities.append(_entity("children", "yes", "ProfileExtractor"))
             if profile.age is not None:
                 entities.append(_entity("age", str(profile.age), "ProfileExtractor"))
             _add_entities(message, entities)

@@ -135,6 +135,7 @@ class Profile:
     gender: str | None = None  # "women" | "men", the directory's words
     age: int | None = None
     children: bool = False
+    partner_gender: str | None = None  # of a partner the writer names as theirs
 
 
 def read_profile(text: str) -> Profile:
@@ -156,6 +157,10 @@ def read_profile(text: str) -> Profile:
     if (profile.gender == "women" and re.search(_FEMALE_PARTNER, words)
             and "lgbt" not in profile.needs):
         profile.needs.append("lgbt")
+    if re.search(_MALE_PARTNER, words):
+        profile.partner_gender = "men"
+    elif re.search(_FEMALE_PARTNER, words):
+        profile.partner_gender = "women"
     age = _AGE.search(words)
     if age and 10 <= int(age.group(1)) <= 110:
         profile.age = int(age.group(1))

@@ -1,0 +1,292 @@
+"""Who is writing, and about whom, by plain rules over the normalised text.
+
+The reply for someone who harms (the Respect Phoneline, "wanting to change") is the
+worst thing to say to a survivor, so it is as guarded as danger is: it comes only when
+the writer says *they* are the one doing the harm, in the first person ("I hit", "I've
+been controlling", "I want to stop hurting her"). Everything here is read by
+RoleGuard (bot/nlu/components.py) and remembered for the conversation by the actions.
+
+Roles use the words of the `asker` slot: self, friend-family, professional, perpetrator.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.nlu.normalise import normalise
+
+_PARTNER = (r"(?:partner|wife|husband|girlfriend|boyfriend|missus|misses|mrs|fiance|fiancee|"
+            r"ex|other half|fella|bloke|spouse)")
+_FAMILY = (r"(?:mum|mam|mom|mother|dad|father|son|daughter|brother|sister|nan|gran|"
+           r"granny|grandma|grandad|granddad|grandfather|grandmother|stepdad|stepmum|"
+           r"family|kids|children|child|parents)")
+# Someone the writer could harm: a pronoun, or a partner or relative named as theirs.
+_OBJECT = rf"(?:her|him|them|my {_PARTNER}|my {_FAMILY}|the kids|our kids|people)"
+# Name-calling is harm; "i'll call them" is not.
+_CALL_NAMES = (r"call\w* (?:her|him|them|my \w+) (?:names|horrible|a |an |stupid|fat|ugly|"
+               r"useless|worthless|pathetic)")
+_HARM_VERB = (
+    r"(?:hit|hits|hitting|hurt|hurts|hurting|slap\w*|punch\w*|push\w*|shov\w*|kick\w*|"
+    r"grab\w*|strangl\w*|chok\w*|thump\w*|smack\w*|beat|beating|abus\w*|control\w*|"
+    r"threaten\w*|scare|scared|scaring|frighten\w*|belittl\w*|bull(?:y|ied|ying)|"
+    r"intimidat\w*|manipulat\w*|isolat\w*|humiliat\w*|shout\w* at|scream\w* at|"
+    r"swear\w* at|yell\w* at|lash\w* out at|go for|went for|going for|have a go at|"
+    r"stalk\w*|track\w*|spy on|spied on|bit|bite|scratch\w*|rough with|violent (?:to|with|"
+    r"towards)|treat|treated|treating|take it out on|took it out on|taking it out on|"
+    r"gaslight\w*|put down|puts down|putting down|pin\w* down|"
+    r"hold|held|holding|throw\w* \w+ at|threw \w+ at|stopped|stop|stopping|"
+    r"raped|forc\w*|degrad\w*|insult\w*|torment\w*|terroris\w*|squeez\w*|restrain\w*)"
+)
+# Adverbs and auxiliaries between "i" and the verb: "i have been", "i keep", "i sometimes".
+_AUX = (r"(?:(?:have|had|has|am|was|keep|kept|always|sometimes|often|really|just|then|"
+        r"also|still|even|actually|been|do|did|will|would|can|could|might|started|start|"
+        r"starting|end up|ended up|tend to|get|got|go|went|and|to|so|once|twice|"
+        r"literally|basically|probably|never|ever)\s)*")
+# The writer doing the harm: "i hit her", "ive been controlling my wife".
+_I_HARM = re.compile(rf"\bi {_AUX}(?:{_HARM_VERB} {_OBJECT}|{_CALL_NAMES})\b")
+# What survivors say of their own defence or words; never a sign they are the one harming.
+_DEFENCE = re.compile(
+    r"\b(?:back|away|off me|in self defen[cs]e|to get (?:him|her|them) off|to stop (?:him|her))\b|"
+    r"\bthreaten\w* (?:to leave|to go|to call|him with the police|her with the police)\b"
+)
+# "she'll tell everyone i hit her, which i never have": a denial, not a confession.
+_DENIED = re.compile(r"\b(?:which|that|but) i (?:never|have never|did not|do not|never "
+                     r"have|would never)\b|\b(?:says|said|claims|tell \w+|telling \w+|accus\w*"
+                     r"(?: me)?(?: of)?) (?:that )?i\b")
+# Calling oneself the one who harms, or controlling in the ways people confess.
+_I_AM_HARMFUL = re.compile(
+    r"\bi (?:think i |know i |worry i |fear i |might |may |could |guess i |suppose i )?"
+    r"(?:am|have been|been|was|might be|may be|could be|must be) "
+    r"(?:really |so |very |quite |a bit |being |the |an |a )*"
+    r"(?:abuser|abusive|perpetrator|controlling|violent|aggressive|possessive|toxic one|"
+    r"(?:abusive|controlling|violent|toxic|aggressive) one|"
+    r"one (?:hurting|abusing|who hurts|who is hurting|doing it|causing|at fault|"
+    r"(?:who is|whos|that is|thats) (?:abusive|controlling|violent|hurting)|who is controlling)|"
+    r"one who (?:hurts|abuses|controls))\b"
+)
+_I_CONTROL = re.compile(
+    rf"\bi {_AUX}(?:check\w* (?:her|his|their) (?:phone|messages)|go through (?:her|his) "
+    r"(?:phone|messages|things|bag)|went through (?:her|his) (?:phone|messages|things)|"
+    r"read (?:her|his) messages|hide (?:her|his)|hid (?:her|his)|take (?:her|his) "
+    r"(?:money|wages|card|phone|keys|pension)|make (?:her|him|my \w+) (?:ask|beg|stay|account)|"
+    r"do not let (?:her|him)|will not let (?:her|him)|stop (?:her|him) (?:from )?(?:seeing|"
+    r"going|working)|guilt trip\w* (?:her|him|my)|accus\w* (?:her|him|my \w+) of|"
+    r"ring (?:her|him) (?:over and over|again and again|constantly)|lose (?:my temper|it) "
+    r"(?:with|at) (?:her|him|my)|lost (?:my temper|it) (?:with|at) (?:her|him|my)|"
+    r"put my fist through|smash\w* (?:her|his|things|stuff|the))"
+)
+_WANT_TO_CHANGE = re.compile(
+    r"\b(?:want|need|trying|try|tried|help|how) (?:to |do i )?(?:stop|change|quit|sort "
+    r"(?:myself|my head) out|calm down|control my (?:anger|temper))\b"
+    r"(?! (?:him|her|them|my (?:partner|husband|wife|boyfriend|girlfriend|ex)))"
+    r"(?:.*\b(?:hurting|hitting|abusing|being (?:abusive|violent|controlling|aggressive|"
+    r"like this|jealous|possessive)|my (?:anger|behaviou?r|temper|jealousy)|how i (?:treat|"
+    r"behave|act|react|speak|talk)|what i (?:am|do)|the way i))"
+)
+_PROGRAMME = re.compile(
+    r"\b(?:course|programme|program|group|class|counselling|help|support) (?:for|about) "
+    r"(?:my (?:behaviou?r|anger|temper|violence|abuse)|people who (?:are abusive|abuse|hurt)|"
+    r"abusers|perpetrators|men who (?:abuse|hurt))\b|\banger management\b.*\b(?:i|my)\b|"
+    r"\b(?:i|my)\b.*\banger management\b"
+)
+_MY_HARM = re.compile(
+    r"\bmy (?:own )?(?:abusive |violent |controlling )?(?:behaviou?r|anger|temper|jealousy|"
+    r"violence|abuse|aggression|rages?|outbursts?|moods?|drinking and (?:anger|temper))"
+    r"(?! (?:of|from) (?:him|her|my))\b(?!.*\b(?:his|her) (?:behaviou?r|anger|temper)\b)|"
+    r"\b(?:non mol|non molestation|restraining order|injunction|protective order|bail|"
+    r"conditions|order) (?:\w+ )?against me\b|\bi (?:am|was) (?:\w+ )?(?:horrible|cruel|nasty|vile|"
+    r"awful|mean|aggressive|violent|abusive|rough) (?:to|with|towards)\b|"
+    r"\bi (?:\w+ )?(?:keep |kept )?(?:making|made|make) threats\b|\bi say (?:vile|horrible|"
+    r"cruel|nasty) things\b|\b(?:lose|lost|losing) (?:the plot|it|my rag|my head|my shit)\b"
+    r"(?:\W+\w+){0,6}\W+(?:with|at) (?:her|him|my|the kids)\b|\bme (?:launching|throwing|"
+    r"smashing|hitting|screaming|shouting)\b|\bi (?:rip|ripped|smash\w*|break|broke|"
+    r"punch\w*|kick\w*) (?:up )?(?:her|his|their) (?:stuff|things|phone|clothes)\b|"
+    r"\bi (?:stand|stood|block\w*) (?:in )?the (?:door|doorway)\b|\bbecom\w* (?:abusive|"
+    r"violent|like my (?:dad|father|mum|mother))\b|\bhow i (?:treat|treated|act|behave|react)"
+    r"\w* (?:to|towards|with|around)? ?(?:her|him|them|my)\b"
+)
+_FEAR_OF_ME = re.compile(
+    rf"\b(?:she|he|they|my {_PARTNER}|my {_FAMILY}|my \w+) (?:is|are|gets|get|seems|looks)"
+    r" (?:\w+ )?(?:scared|afraid|frightened|terrified) of me\b|\bflinch\w* when i\b|"
+    r"\bbruises from me\b|\bmarks? (?:on her|on him) (?:from|because of) me\b|"
+    r"\b(?:eggshells|egg shells) (?:round|around) me\b|\bfear in (?:her|his|their) (?:face|"
+    r"eyes)\b|\b(?:hear|see) me (?:come in|coming)\b|\b(?:she|he|they) (?:left|leave|went)"
+    r" because of (?:me|how i|what i)\b|\bscared of what i (?:do|might do|could do)\b"
+)
+# Someone telling of harm done to them: "he hits me", "my husband controls me".
+_TO_ME = re.compile(
+    rf"\b{_HARM_VERB} me\b|\bto me\b|\b(?:i am|i feel|i get|i was) (?:so |really )?"
+    r"(?:scared|afraid|frightened|terrified) of (?:him|her|them|my)\b|\bmy abuser\b|"
+    r"\bmakes me\b|\bwill not let me\b|\bdoes not let me\b"
+)
+# Another person's words about the writer ("he says i am controlling") are not a confession.
+_TOLD_SO = re.compile(
+    r"\b(?:says|said|tells me|told me|calls me|called me|makes me (?:feel|think)|"
+    r"accuses me|accused me|claims|blames me|blamed me|twists it)\b"
+)
+_AGREES = re.compile(r"\b(?:(?:she|he|they) (?:is|are|was|were|might be|may be) right|"
+                     r"i agree|i know (?:it|that|i)|it is true)\b")
+
+
+# The writer as the one acting on another person: "i make her send me pics", "i text my
+# ex dozens of times". Too broad to decide alone ("i told him"), so it only confirms the
+# intent model's own reading of a message as someone who harms (RoleGuard).
+_I_ACT_ON = re.compile(rf"\bi (?:\w+ ){{0,3}}?(?:{_OBJECT}|my \w+s (?:arm|hair|neck|face|"
+                       r"phone|hand|stuff|things|money))\b")
+# Signs the writer is the one harmed: harm to them, an abuser named as the subject, or
+# looking for safety.
+_HARMED = re.compile(
+    rf"\b(?:he|she|they|my {_PARTNER}|my {_FAMILY}) (?:\w+ ){{0,3}}?{_HARM_VERB} (?:me|my)\b|"
+    r"\b(?:somewhere|place|home|house) (?:\w+ ){0,2}?safe\b|\bsafe (?:place|house|home|"
+    r"somewhere|space) (?:for|to)\b|\brefuge\b|\bshelter\b|\bescape\b|\bget away from\b|"
+    r"\bprotect (?:me|myself|my kids|my children)\b|\bleave (?:him|her|them)\b|"
+    r"\bmy (?:abuser|abusive)\b|\b(?:i am|i feel) (?:scared|afraid|frightened|terrified|unsafe)|"
+    # Someone else as the subject, the writer as the one it is done to: "he moves the
+    # furniture to make me look stupid", "my son made me sign the house over".
+    r"\b(?:he|she|they|my \w+|his family|her family) (?:\w+ ){0,6}?(?:me|myself)\b|"
+    r"\bi (?:have to|had to|must|am made to|am not allowed|am forced|can not go|can not see|"
+    r"dread|am dreading|worry|am worried|feel like a shell)\b|\b(?:off|from) me\b"
+)
+
+
+def acts_on_another(text: str) -> bool:
+    return bool(_I_ACT_ON.search(normalise(text)))
+
+
+def harmed_writer(text: str) -> bool:
+    """Signs the writer is the one being harmed, or looking for safety."""
+    words = normalise(text)
+    return bool(_TO_ME.search(words) or _HARMED.search(words))
+
+
+def says_they_harm(text: str) -> bool:
+    """The writer says, in the first person, that they are the one harming someone."""
+    words = normalise(text)
+    for sentence in re.split(r"\b(?:but|because|when|after|so|and then)\b", words) or [words]:
+        hit = _I_HARM.search(sentence)
+        if hit and not _DEFENCE.search(sentence[hit.start():]) and not _DENIED.search(
+                sentence[hit.start():]):
+            return True
+    if any(p.search(words) for p in (_I_CONTROL, _FEAR_OF_ME, _PROGRAMME, _MY_HARM)):
+        return True
+    confessed = _I_AM_HARMFUL.search(words)
+    doubt = confessed and re.search(r"\b(?:if|whether|convince \w+|think|thinks|believe|"
+                                    r"feel like) (?:i am|i was)\b", words[:confessed.end()])
+    if confessed and not (doubt and tells_of_harm_to_them(text)) and (
+            not _TOLD_SO.search(words) or _AGREES.search(words)):
+        return True
+    return bool(_WANT_TO_CHANGE.search(words)) and not _TO_ME.search(words)
+
+
+def tells_of_harm_to_them(text: str) -> bool:
+    """The writer tells of harm done to them ("he hits me", "I'm scared of him")."""
+    return bool(_TO_ME.search(normalise(text)))
+
+
+# ---- someone else at risk -------------------------------------------------------------
+
+_THEM_WOMAN = (r"(?:sister|mum|mam|mom|mother|daughter|niece|aunt|auntie|gran|granny|nan|"
+               r"nanna|grandma|grandmother|granddaughter|stepmum|stepdaughter|cousin she|"
+               r"girl|wife|girlfriend|sister in law|mother in law|daughter in law|goddaughter)")
+_THEM_MAN = (r"(?:brother|dad|father|son|nephew|uncle|grandad|granddad|grandpa|grandfather|"
+             r"grandson|stepdad|stepson|boy|husband|boyfriend|brother in law|father in law|"
+             r"son in law|godson)")
+_OTHER = (r"(?:friend|mate|best friend|bestie|pal|neighbour|colleague|workmate|coworker|"
+          r"flatmate|housemate|cousin|client|tenant|patient|pupil|student|service user|"
+          r"resident|customer|member)")
+_WRITER_IS_PROFESSIONAL = re.compile(
+    r"\b(?:i am|i work as|as|working as) (?:a |an |the )?(?:\w+ )?(?:social worker|"
+    r"housing officer|housing worker|housing officer|health visitor|midwife|nurse|doctor|gp|"
+    r"teacher|head teacher|headteacher|police officer|pcso|probation officer|support worker|"
+    r"key worker|keyworker|idva|isva|caseworker|case worker|practitioner|professional|"
+    r"safeguarding lead|dsl|counsellor|therapist|pharmacist|paramedic|solicitor|"
+    r"family support worker|outreach worker|tenancy officer|advisor|adviser|councillor|"
+    r"youth worker|receptionist)\b|\b(?:my|our|a) (?:client|tenant|patient|pupil|"
+    r"service user|caseload|resident)s?\b|\b(?:refer|referral|referring|marac|dash "
+    r"(?:risk|checklist|form)|safeguarding referral)\b"
+)
+# "her husband", "his girlfriend": the abuser named as someone else's partner.
+_THEIR_ABUSER_HERS = re.compile(rf"\bher (?:new )?{_PARTNER}\b|\bshe is being\b|\bshe (?:is|was)"
+                                r" (?:scared|afraid|terrified)\b")
+_THEIR_ABUSER_HIS = re.compile(rf"\bhis (?:new )?{_PARTNER}\b|\bhe is being\b|\bhe (?:is|was)"
+                               r" (?:scared|afraid|terrified)\b")
+_MY_RELATION = re.compile(rf"\bmy (?:\w+ )??(?:{_THEM_WOMAN}|{_THEM_MAN}|{_OTHER})s?\b")
+# Writing about someone else: a person of theirs is at risk, not the writer.
+_ABOUT_THEM = re.compile(
+    rf"\b(?:my (?:\w+ )?(?:{_THEM_WOMAN}|{_THEM_MAN}|{_OTHER})s?|a (?:\w+ )?{_OTHER}|"
+    r"someone i know|somebody i know|a woman i know|a man i know|a girl i know|"
+    r"a lad i know|my (?:\w+ )?(?:friends|mates))\b"
+    r"(?:\W+\w+){0,14}?\W+(?:is being|has been|was|is|gets|keeps|told me|says|said|"
+    r"partner|husband|wife|boyfriend|girlfriend|her|his|she|he)\b"
+)
+
+
+# Being told something is not being harmed: "my mate told me her boyfriend..."
+_TOLD_ME = re.compile(r"\b(?:told|tells|telling|asked|asks|said to|says to|rang|rings|texted|"
+                      r"texts|messaged|came to|comes to|confided in|showed|opened up to) me\b")
+
+
+def about_someone_else(text: str) -> bool:
+    """The writer asks about another person at risk, not about themselves."""
+    words = normalise(text)
+    if not _ABOUT_THEM.search(words):
+        return False
+    # "my husband hits me" names a relation too: the writer is the one at risk.
+    untold = _TOLD_ME.sub("", words)
+    return not _TO_ME.search(untold) and not _HARMED.search(untold)
+
+
+def writer_is_professional(text: str) -> bool:
+    return bool(_WRITER_IS_PROFESSIONAL.search(normalise(text)))
+
+
+def gender_of_person_at_risk(text: str) -> str | None:
+    """For someone writing about another person: that person's gender, if said."""
+    words = normalise(text)
+    mine = _MY_RELATION.search(words)
+    if mine:
+        word = mine.group(0)
+        if re.search(rf"\b{_THEM_WOMAN}s?\b", word):
+            return "women"
+        if re.search(rf"\b{_THEM_MAN}s?\b", word):
+            return "men"
+    hers, his = _THEIR_ABUSER_HERS.search(words), _THEIR_ABUSER_HIS.search(words)
+    if hers and not his:
+        return "women"
+    if his and not hers:
+        return "men"
+    she = len(re.findall(r"\b(?:she|her|herself)\b", words))
+    he = len(re.findall(r"\b(?:he|him|his|himself)\b", words))
+    if she and not he:
+        return "women"
+    if he and not she and re.search(r"\b(?:his|him) (?:wife|girlfriend|partner)\b|\bhe is "
+                                    r"being\b", words):
+        return "men"
+    return None
+
+
+def writer_role(text: str) -> str | None:
+    """Who is writing, when the words say it: perpetrator, professional, friend-family,
+    or self (telling of harm to themselves); None when they do not."""
+    if says_they_harm(text) and not tells_of_harm_to_them(text):
+        return "perpetrator"
+    if writer_is_professional(text):
+        return "professional"
+    if about_someone_else(text):
+        return "friend-family"
+    if tells_of_harm_to_them(text):
+        return "self"
+    return None
+
+
+def may_be_answered_as_perpetrator(text: str) -> bool:
+    """Whether the intent model's "someone who harms" may stand for this message.
+
+    The writer's own first-person account of harming stands alone. The broader "I ... her"
+    stands only where nothing says the writer is harmed, writes about someone else, or
+    writes as a professional.
+    """
+    if says_they_harm(text):
+        return True
+    return (acts_on_another(text) and not harmed_writer(text) and not about_someone_else(text)
+            and not writer_is_professional(text))

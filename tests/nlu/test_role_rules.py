@@ -1,0 +1,101 @@
+"""Who is writing (bot/nlu/role_rules.py). Phrasings are our own, written for these tests.
+
+The figure that matters most: a survivor is never answered as someone who harms.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.role_rules import (
+    about_someone_else,
+    gender_of_person_at_risk,
+    harmed_writer,
+    may_be_answered_as_perpetrator,
+    says_they_harm,
+    writer_role,
+)
+
+FIRST_PERSON_HARM = [
+    "i hit my girlfriend last night and i hate myself",
+    "ive been controlling my wife for years and i want to stop",
+    "i want to stop hurting the people i love",
+    "i keep shoving my husband when we row",
+    "i think i am the abusive one in this relationship",
+    "my kids are scared of me and i dont want them to be",
+    "i go through her phone every night while she sleeps",
+    "i smashed her phone because she was texting a mate",
+    "how do i get help with my anger before i lose my family",
+    "i called her worthless again tonight, i dont know why i do it",
+    "theres a non mol against me and i want to change",
+    "i lose it with my partner over nothing, i need to sort my head out",
+]
+
+SURVIVORS = [
+    "i need somewhere safe for me and my two kids",
+    "im deaf and my husband shouts at me so i cant follow",
+    "he hits me when he drinks",
+    "my partner says i am the abusive one but he is the one who hurts me",
+    "i hit him back once to get him off me",
+    "he says ill tell everyone you hit me, which i never did",
+    "i am scared of my boyfriend",
+    "my wife controls all the money and i have to ask for bus fare",
+    "i blocked him everywhere but he still finds me",
+    "i threatened to leave and he laughed",
+    "i dont know if i am the problem, he says i overreact",
+    "she checks my phone and screams at me if i talk to anyone",
+]
+
+
+@pytest.mark.parametrize("text", FIRST_PERSON_HARM)
+def test_the_writer_who_says_they_harm_is_heard(text: str) -> None:
+    assert may_be_answered_as_perpetrator(text)
+
+
+@pytest.mark.parametrize("text", SURVIVORS)
+def test_a_survivor_is_never_taken_for_someone_who_harms(text: str) -> None:
+    assert not says_they_harm(text)
+    assert not may_be_answered_as_perpetrator(text)
+    assert writer_role(text) != "perpetrator"
+
+
+@pytest.mark.parametrize("text", [
+    "my sisters husband hits her, how can i help",
+    "my mate told me her boyfriend reads all her messages",
+    "a woman i know from church is scared of her husband",
+    "my son's wife keeps belittling him in front of everyone",
+])
+def test_writing_about_someone_else(text: str) -> None:
+    assert about_someone_else(text)
+    assert writer_role(text) == "friend-family"
+    assert not may_be_answered_as_perpetrator(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my husband keeps me from seeing my sister",
+    "my boyfriend and his mum gang up on me",
+])
+def test_naming_a_relative_while_telling_of_harm_to_oneself_is_not_about_someone_else(
+        text: str) -> None:
+    assert not about_someone_else(text)
+    assert harmed_writer(text)
+
+
+@pytest.mark.parametrize(("text", "gender"), [
+    ("my sisters husband hits her", "women"),
+    ("my brother's girlfriend smacks him about", "men"),
+    ("my friend says her fella takes her wages", "women"),
+    ("my mate is being hit by his wife", "men"),
+    ("a friend of mine is being abused", None),
+])
+def test_the_gender_of_the_person_at_risk(text: str, gender: str | None) -> None:
+    assert gender_of_person_at_risk(text) == gender
+
+
+@pytest.mark.parametrize("text", [
+    "im a housing officer and a tenant has told me her partner hits her",
+    "one of my patients disclosed abuse, how do i refer her to marac",
+    "as a teacher what do i do when a pupil says dad hits mum",
+])
+def test_professionals(text: str) -> None:
+    assert writer_role(text) == "professional"
