@@ -8,6 +8,8 @@ from functools import lru_cache
 
 from services_directory import Directory, load_directory, route
 from services_directory.routing import NATIONAL_LINES, Offer
+from services_directory.schema import Service
+from services_directory.vocabulary import COVERAGE_NOT_STATED
 
 EMERGENCY_ID = "emergency-999"
 SAMARITANS_ID = "samaritans"
@@ -39,6 +41,35 @@ def offers_for(*, nation: str | None, area: str | None, needs: list[str], gender
                      gender=gender, age=age, urgent=urgent, language=language)
     except ValueError:
         return route(directory(), now=now(), nation=nation, urgent=urgent, language=language)
+
+
+def direct_offers(service_ids: list[str], *, nation: str | None, gender: str | None,
+                  age: int | None, kind: str) -> list[Offer]:
+    """Named services (a topic's or a situation's own), as offers: only those in the
+    directory, reachable, open to the person and covering their nation."""
+    offers = []
+    for service_id in service_ids:
+        if service_id not in directory():
+            continue
+        service = directory().get(service_id)
+        covers = _covers(service, nation)
+        men_only = service.eligibility.genders == ["men"] and gender != "men"
+        if (service.contacts and covers and not men_only
+                and service.eligibility.admits(gender, age)):
+            phone = service.phone
+            open_now = phone.hours.is_open(now()) if phone and phone.hours else None
+            offers.append(Offer(service, (f"Acts on what was asked ({kind}).",), open_now,
+                                (f"{kind}:{service_id}",)))
+    return offers
+
+
+def _covers(service: Service, nation: str | None) -> bool:
+    if service.coverage == COVERAGE_NOT_STATED:
+        return True  # an app or website the source gives no area for
+    if nation is None:
+        # As route(): England's services stand in until the nation is known.
+        return not set(service.coverage) <= {"wales", "scotland", "northern-ireland"}
+    return directory().areas.covers(service.coverage, nation)
 
 
 def phone_of(service_id: str) -> str | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import replies
@@ -21,6 +20,10 @@ class ActionDisclosureSupport(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         known, events = read_known(tracker)
-        dispatcher.utter_message(text=replies.believe(known.t, known.needs))
-        events += route_and_reply(dispatcher, known, extra_needs=["domestic-abuse"])
-        return [*events, SlotSet("asker", "self")]
+        # Told about someone else (a sister, a client): help the helper; the services
+        # are the ones for the person at risk (conversation_state.Known).
+        intro = (replies.helping_someone(known.t) if known.asker == "friend-family"
+                 else replies.professional(known.t) if known.asker == "professional"
+                 else replies.believe(known.t, known.needs))
+        dispatcher.utter_message(text=intro)
+        return events + route_and_reply(dispatcher, known, extra_needs=["domestic-abuse"])

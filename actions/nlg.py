@@ -4,7 +4,9 @@ Rasa keeps its responses in bot/domain/*.yml, in English, as Rasa projects do. W
 `nlg:` set in bot/endpoints.yml, Rasa asks this server for each `utter_*` response
 (FAQ answers included, as `utter_faq/<topic>`) and sends the tracker along; the
 text and button titles come back from the `responses` catalogue for the locale slot.
-The reply also carries `{"meta": {"locale": ...}}` so the gateway can report it.
+The reply also carries `{"meta": {"locale": ...}}` so the gateway can report it, and,
+for every response but a greeting, thanks or goodbye, the nation's 24-hour line, so that
+no answer comes without help (FAQ answers get theirs from action_information_help).
 """
 
 from __future__ import annotations
@@ -15,11 +17,16 @@ from typing import Any
 
 import yaml
 
+from actions.directory_access import directory, national_line_id
 from actions.replies import in_english_note
 from actions.turn_meta import meta_payload
 from bot.i18n import COMPLETE_LOCALES, DEFAULT_LOCALE, Translator, supported
 
 DOMAIN_DIR = Path(__file__).resolve().parents[1] / "bot" / "domain"
+# The only answers that may come without a service.
+SOCIAL_RESPONSES = frozenset({"utter_greet", "utter_thanks", "utter_goodbye"})
+# Followed in the same turn by an action that offers the services that act on them.
+ROUTED_PREFIX = "utter_faq/"
 
 
 @cache
@@ -58,5 +65,21 @@ def generate(request: dict[str, Any]) -> dict[str, Any]:
     if variation.get("buttons"):
         reply["buttons"] = [{**button, "title": t.translate(button["title"], "responses")}
                             for button in variation["buttons"]]
-    reply["custom"] = meta_payload(urgent=False, services=[], locale=locale)
+    services = ([] if name in SOCIAL_RESPONSES or name.startswith(ROUTED_PREFIX)
+                else [national_line_id(nation_of(request.get("tracker") or {}))])
+    reply["custom"] = meta_payload(urgent=False, services=services, locale=locale)
     return reply
+
+
+def nation_of(tracker: dict[str, Any]) -> str | None:
+    """The person's nation from the slots, or from the area (theirs or the council's)."""
+    slots = tracker.get("slots") or {}
+    if slots.get("nation") in ("england", "wales", "scotland", "northern-ireland"):
+        return slots["nation"]
+    metadata = (tracker.get("latest_message") or {}).get("metadata") or {}
+    for area in (slots.get("area"), metadata.get("area") if isinstance(metadata, dict) else None):
+        if isinstance(area, str) and area.strip().lower() in directory().areas:
+            return directory().areas.nation_of(area.strip().lower())
+    if locale_of(tracker) == "cy":
+        return "wales"  # as Known.route_nation: writing in Welsh, most likely in Wales
+    return None

@@ -1,18 +1,28 @@
-"""Remember every need the person mentions, whichever turn it comes in.
+"""Build up the situation over the whole conversation, whichever turn each fact comes in.
 
 Rasa runs `action_validate_slot_mappings` after every message, before any other
-action, so a need said in passing (on a turn answered from the FAQ, say) is still
-there when the conversation later routes. A `from_entity` mapping would replace
-earlier needs with the latest ones; this adds to them.
+action, so a fact said in passing (on a turn answered from the FAQ or the fallback,
+say) is still there when the conversation later routes. `from_entity` mappings would
+replace earlier values with the latest or drop them; this adds to them: needs
+accumulate, children once said stay said, and a later statement (a role, a gender, an
+age) corrects an earlier one.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from rasa_sdk import Tracker
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.forms import ValidationAction
+
+# Slots that say who is writing and who is at risk (bot/domain/support.yml).
+SITUATION_SLOTS = ("needs", "asker", "gender", "gender_at_risk", "partner_gender", "age",
+                   "children")
+# Entity -> the slot it sets when said (the rule components in bot/nlu/components.py).
+_LATEST_WINS = {"role": "asker", "gender": "gender", "gender_at_risk": "gender_at_risk",
+                "partner_gender": "partner_gender", "age": "age"}
 
 
 def merged_needs(earlier: list[str] | None, latest_entities: list[dict[str, Any]]) -> list[str]:
@@ -25,19 +35,30 @@ def merged_needs(earlier: list[str] | None, latest_entities: list[dict[str, Any]
     return needs
 
 
-class RememberNeeds(ValidationAction):
-    """Rasa calls it by its fixed name, action_validate_slot_mappings."""
+def updated_situation(slots: Mapping[str, Any], entities: list[dict[str, Any]]
+                      ) -> dict[str, Any]:
+    """The situation slots after this message: what was known, with this turn's facts."""
+    values = {name: slots.get(name) for name in SITUATION_SLOTS}
+    values["needs"] = merged_needs(slots.get("needs"), entities)
+    for entity in entities:
+        slot, value = _LATEST_WINS.get(entity.get("entity", "")), entity.get("value")
+        if slot and isinstance(value, str):
+            values[slot] = value
+        elif entity.get("entity") == "children":
+            values["children"] = True
+    return values
 
-    async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher,
-                             tracker: Tracker, domain: dict[str, Any]) -> list[str]:
-        return ["needs"]
 
-    async def extract_needs(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                            domain: dict[str, Any]) -> dict[str, Any]:
-        earlier = tracker.get_slot("needs")
-        needs = merged_needs(earlier, tracker.latest_message.get("entities") or [])
-        return {} if needs == list(earlier or []) else {"needs": needs}
+class RememberSituation(Action):
+    """Rasa calls it by its fixed name after every message."""
 
-    async def validate_needs(self, value: Any, dispatcher: CollectingDispatcher,
-                             tracker: Tracker, domain: dict[str, Any]) -> dict[str, Any]:
-        return {"needs": value}
+    def name(self) -> str:
+        return "action_validate_slot_mappings"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[dict[str, Any]]:
+        slots = {name: tracker.get_slot(name) for name in SITUATION_SLOTS}
+        values = updated_situation(slots, tracker.latest_message.get("entities") or [])
+        return [SlotSet(name, value) for name, value in values.items()
+                if value != slots[name] and not (name == "needs" and value == list(
+                    slots[name] or []))]

@@ -11,19 +11,31 @@ from actions import replies
 from actions.conversation_state import Known
 from actions.directory_access import EMERGENCY_ID, offers_for
 from actions.turn_meta import meta_payload
-from services_directory.routing import shortlist
+from services_directory.routing import Offer, shortlist
 
 # Enough to choose from on a small screen; the national 24-hour line is always among them.
 MAX_SERVICES = 4
 
 
+def offers_for_situation(known: Known, *, extra_needs: list[str] = (),
+                         first: list[Offer] = (), urgent: bool = False) -> list[Offer]:
+    """Every service that fits the person at risk, best first: `first` (a topic's or an
+    urgent situation's own services), then what route() gives for the situation."""
+    needs = known.routing_needs()
+    needs += [n for n in extra_needs if n not in needs]
+    offers = offers_for(nation=known.route_nation, area=known.area, needs=needs,
+                        gender=known.person_gender, age=known.age, language=known.locale,
+                        urgent=urgent)
+    chosen = {o.id for o in first}
+    return [*first, *(o for o in offers if o.id not in chosen)]
+
+
 def route_and_reply(dispatcher: CollectingDispatcher, known: Known, *, extra_needs: list[str],
-                    intro: str | None = None) -> list[dict[str, Any]]:
+                    intro: str | None = None, first: list[Offer] = ()
+                    ) -> list[dict[str, Any]]:
     """Offer services for what is known; ask once where they are if it is not known."""
     t = known.t
-    needs = [*known.needs, *(n for n in extra_needs if n not in known.needs)]
-    offers = offers_for(nation=known.route_nation, area=known.area, needs=needs,
-                        gender=known.gender, age=known.age, language=known.locale)
+    offers = offers_for_situation(known, extra_needs=extra_needs, first=first)
     offers = shortlist([o for o in offers if o.id != EMERGENCY_ID], MAX_SERVICES)
     ask_place = not known.place_known and not known.place_asked and not known.place_declined
     dispatcher.utter_message(text=replies.services_list(t, offers, intro))

@@ -12,16 +12,24 @@ from actions.conversation_state import read_known
 from actions.directory_access import (
     EMERGENCY_ID,
     SAMARITANS_ID,
+    direct_offers,
     directory,
     national_line_id,
-    offers_for,
     phone_of,
 )
-from actions.routing_reply import MAX_SERVICES
+from actions.routing_reply import MAX_SERVICES, offers_for_situation
 from actions.turn_meta import meta_payload
 from services_directory.routing import shortlist
 
 SOMEONE_ELSE_INTENTS = {"ask_help_for_someone", "professional_referral"}
+# The specialist for the situation, named in the urgent reply beside 999 and the line.
+URGENT_SPECIALISTS: dict[str, list[str]] = {
+    "forced-marriage": ["forced-marriage-unit", "karma-nirvana"],
+    "honour-based-abuse": ["karma-nirvana", "forced-marriage-unit"],
+    "fgm": ["nspcc"],
+    "stalking": ["national-stalking-helpline", "paladin"],
+    "suicidal-crisis": ["samaritans", "shout"],
+}
 
 
 def _about_someone_else(tracker: Tracker) -> bool:
@@ -50,11 +58,15 @@ class ActionUrgentHelp(Action):
             services.append(SAMARITANS_ID)
         t = known.t
         dispatcher.utter_message(text=replies.urgent(
-            t, line.name, phone_of(line_id), suicidal, samaritans, _about_someone_else(tracker)
-        ))
-        # Then, second and apart, the other doors that fit what they said.
-        offers = offers_for(nation=known.route_nation, area=known.area, needs=known.needs,
-                            gender=known.gender, age=known.age, language=known.locale)
+            t, line.name, phone_of(line_id), suicidal, samaritans,
+            known.about_another or _about_someone_else(tracker)))
+        # Then, second and apart, the specialist for the situation and the other doors
+        # that fit what they said.
+        needs = known.routing_needs() + (["suicidal-crisis"] if suicidal else [])
+        named = [sid for need in needs for sid in URGENT_SPECIALISTS.get(need, [])]
+        first = direct_offers(list(dict.fromkeys(named)), nation=known.route_nation,
+                              gender=known.person_gender, age=known.age, kind="urgent")
+        offers = offers_for_situation(known, first=first)
         others = shortlist([o for o in offers if o.id not in services], MAX_SERVICES)
         if others:
             dispatcher.utter_message(text=replies.services_list(t, others, replies.when_safe(t)))

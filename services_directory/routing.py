@@ -19,7 +19,10 @@ The rules, in order:
    helpline with confirmed hours covers the person's nation, 999 is included
    and the reason says so.
 Services that rule the person out (gender, age) or that have no way to contact
-them are not offered, except the national line, which is always named.
+them are not offered, except the national line, which is always named. A line for
+men only is offered only when the person at risk is known to be a man: offered to a
+woman at risk, or to a friend asking about someone whose gender is not said, it sends
+them to the wrong door.
 """
 
 from __future__ import annotations
@@ -84,6 +87,8 @@ def route(
     if area is not None and nation is None:
         nation = directory.areas.nation_of(area)
     urgent = urgent or "emergency" in needs
+    if gender is None and "male-victims" in needs:
+        gender = "men"  # help for male victims is asked for a man at risk
 
     chosen: dict[str, list[str]] = {}
     kinds: dict[str, list[str]] = {}
@@ -93,7 +98,8 @@ def route(
         kinds.setdefault(service_id, []).append(kind)
 
     def admits(service: Service) -> bool:
-        return service.eligibility.admits(gender, age) and bool(service.contacts)
+        return (service.eligibility.admits(gender, age) and bool(service.contacts)
+                and not (service.eligibility.genders == ["men"] and gender != "men"))
 
     if urgent:
         offer(EMERGENCY_SERVICE, "Urgent: if you are in immediate danger, call 999.", "emergency")
