@@ -32,6 +32,8 @@ NEEDS: frozenset[str] = frozenset(
         "refuge",
         "sexual-violence",
         "suicidal-crisis",
+        # Adults who were abused as children (NAPAC); added 2026-12-02.
+        "childhood-abuse",
         "migrant-women",
         "black-minoritised",
         "jewish",

@@ -100,7 +100,8 @@ def test_area_gives_its_nations_line(directory: Directory, area: str, line: str)
     ("wales", "male-victims", {"dyn-wales", "mens-advice-line", "mankind-initiative"}),
     ("england", "forced-marriage", {"karma-nirvana", "forced-marriage-unit"}),
     ("scotland", "honour-based-abuse", {"karma-nirvana"}),
-    ("england", "stalking", {"national-stalking-helpline"}),
+    # Paladin has a phone line since 2026-12-02 (Arun District Council's page).
+    ("england", "stalking", {"national-stalking-helpline", "paladin"}),
     ("england", "image-based-abuse", {"revenge-porn-helpline"}),
     ("england", "perpetrators", {"respect-phoneline"}),
 ])
@@ -120,8 +121,13 @@ def test_specialists_outside_their_coverage_are_not_offered(directory: Directory
 
 
 def test_services_without_any_contact_are_not_offered(directory: Directory) -> None:
-    # Paladin is in the directory for stalking but the sources give no contact details.
-    assert "paladin" not in ids(route(directory, now=MONDAY_10AM, nation="england",
+    # A service whose sources give no contact details is never offered. Paladin is
+    # reachable in the real data (since 2026-12-02), so strip its contacts here.
+    without = dataclasses.replace(directory, by_id={
+        **directory.by_id, "paladin": directory.get("paladin").copy(update={"contacts": []})})
+    assert "paladin" in ids(route(directory, now=MONDAY_10AM, nation="england",
+                                  needs=["stalking"]))
+    assert "paladin" not in ids(route(without, now=MONDAY_10AM, nation="england",
                                       needs=["stalking"]))
 
 
