@@ -160,9 +160,14 @@ def test_galop_records_the_older_0300_number_and_why_it_is_not_used(
     assert older and older[0].reason
 
 
-def test_ncdv_leaves_out_the_malformed_text_short_code(directory: Directory) -> None:
+def test_ncdv_texts_its_own_short_code_and_leaves_out_the_malformed_one(
+    directory: Directory,
+) -> None:
+    # NCDV's own site (ncdv.org.uk) gives "Text: NCDV to 60777"; the seed's 607779 has a
+    # digit too many and stays under omitted_facts.
     ncdv = directory.get("ncdv")
-    assert ncdv.first_contact("text") is None
+    text = ncdv.first_contact("text")
+    assert text is not None and parse_uk_number(text.number).digits == "60777"
     assert any("607779" in (f.value or "") for f in ncdv.omitted_facts)
 
 

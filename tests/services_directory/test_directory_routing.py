@@ -221,12 +221,14 @@ def test_every_answer_includes_a_24_hour_line_and_something_open(
     assert all(o.open_now is False for o in offers[first_closed:])
 
 
-def test_wales_gets_a_24_hour_line_when_its_own_line_has_no_hours(
+def test_wales_gets_its_own_24_hour_line_at_night(
     directory: Directory,
 ) -> None:
+    # Live Fear Free is open 24 hours (gov.wales), so no other 24-hour line is needed.
     offers = route(directory, now=SUNDAY_2AM, nation="wales")
-    assert ids(offers) == ["live-fear-free", "victim-support"]
-    assert "Open 24 hours" in offers[1].reasons[0]
+    assert ids(offers) == ["live-fear-free"]
+    assert offers[0].service.is_24_7_phone_line
+    assert offers[0].open_now is True
 
 
 @pytest.mark.parametrize("nation", ["scotland", "northern-ireland"])
