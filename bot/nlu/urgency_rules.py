@@ -2,19 +2,27 @@
 
 Urgent means the person may be at risk of serious harm now or very soon, or tells of
 a high-risk sign: strangulation or choking (even in the past), threats to kill, a
-weapon, being trapped or held, serious injury, the abuser arriving or outside, a
-child in danger, pregnancy with violence, suicidal thoughts.
+weapon, being trapped or held, serious injury, someone unconscious or not breathing, a
+fresh injury (it has just happened, or it is the middle of the night and they are still
+there), the abuser arriving or outside, a child in danger, pregnancy with violence,
+suicidal thoughts.
 
 Each sign is a family of patterns over the normalised text (bot/nlu/normalise.py),
 written from that definition, with common misspellings folded into the patterns.
 The model (DIET) catches what the rules do not; the rules catch what the model may
 miss. A calm message ("he reads all my messages") must not match: every pattern
 needs the dangerous element itself, not just an abuser or a feeling.
+
+The patterns read the whole message. The calm readings at the end (a habit, a date to
+come, a winter nosebleed) are judged on the sentence the match is in, and anything in
+the whole message that says someone did harm keeps the alarm, so one calm sentence of
+a long post never cancels danger told in another.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.nlu.normalise import normalise
@@ -49,17 +57,68 @@ _CHILD = (
     r"weans|bairns|my boy|my girl|our boy|our girl|little boy|little girl|"
     r"\d+ (?:year|yr|yo|month) old|\d+ (?:year|yr)s? old|\d+yo)"
 )
-# (Not "he has never been violent", "he is not violent".)
+# (Not "he has never been violent", "he is not violent", "a panic attack".)
 _VIOLENCE = (
-    r"(?<!not )(?<!never )(?<!never been )"
+    r"(?<!not )(?<!never )(?<!never been )(?<!heart )(?<!panic )(?<!asthma )(?<!anxiety )"
     r"(?:hit|hits|hitting|kick|kicked|kicking|kicks|punch|punched|punching|push|pushed|"
     r"shoved|beat|beats|beating|beaten|attack|attacked|attacking|hurt|hurts|hurting|"
     r"threw|thrown|slap|slapped|stamped|violent|violence|strangl\w*|chok\w*|assault\w*|"
     r"shaking|shook|dragged|dragging|sat on|stood on|bit|bitten|twisted|battering|battered|"
     r"bruises|bruised|smack\w*|whack\w*|headbutt\w*|yanked|yanking|flung|dangled|dangling|"
     r"shove|shoving|hurled|threw me|thrown me|landed on|went flying|elbowed|stamping|"
-    r"laid into|lay into|laying into|went for me|goes for me|booted)"
+    r"laid into|lay into|laying into|went for me|goes for me|booted|kneed|kneeing|stomped|"
+    r"stomping|jumped on me|jumped on her)"
 )
+
+# Pregnant, as people say it. Not "expecting a call", "expecting him to kick off",
+# "bump into him", "i am 3 months behind on the rent".
+_PREGNANT = (
+    r"(?:pregnant|pregnancy|preggers|preggo|preggy|preggie|prego|up the duff|knocked up|unborn|"
+    r"twins|weeks gone|months gone|carrying (?:his|a|the|our|my) (?:baby|child|bairn)|"
+    r"expecting(?! (?:a (?!baby|child|little)|an |the |to |that |him|her|them|it|you|me|us|"
+    r"any|some|more|much|too|nothing|everything|something|anything|this|what|people|my "
+    r"(?!first|second|third|baby|child|\w+ baby)|his (?!baby|child)|visitors|guests|company|"
+    r"post|parcel|delivery|call|letter|news|money|trouble|rain|snow|bad|better|worse))|"
+    r"(?<!fist )(?<!speed )(?<!little )bump(?! into| in to| in the road| on (?:my|the|his|her) "
+    r"head)|"
+    r"(?:i am|she is|shes|were|we are|me being|while i was|when i was|and i am|and im) "
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|\d+ and a half) (?:months|weeks)"
+    r"(?! (?:late|behind|into|in|out|clean|sober|free|off|away|since|ago|now|old|on|post|"
+    r"after|from|of|with|without|at|till|until|before|left|to go))|"
+    r"\d+ (?:weeks|months) (?:pregnant|gone|along))"
+)
+
+# A wound that shows: a split lip, an eye swelling shut, a lump on the head.
+_WOUND = (
+    r"(?:(?:split|busted|bust|burst|fat|cut) (?:my |her |open my |open her )?lip|lip (?:is |was "
+    r"|has )?(?:split|busted|bust|burst|bleeding|swollen|cut|all swollen)|black eye|"
+    r"eyes? (?:is |are |has |have )?(?:swelling|swollen|swelled|closing|closed) (?:up )?shut|"
+    r"can not open my eye|"
+    r"(?:lump|egg|bump|gash|cut) (?:on|in) (?:my|her|the back of my|the side of my) head|"
+    r"(?:teeth|tooth) (?:is |are |feel |feels )?(?:loose|wobbly|chipped|knocked)|"
+    r"(?:nose|mouth|lip|ear|head) (?:is |was )?(?:still )?(?:bleeding|pouring)|"
+    r"(?:ears?|head) (?:is |are |still |keeps )*ringing|"
+    r"(?:face|cheek|eye|jaw) (?:is |has |was )?(?:all |really |so )?(?:swollen|swelling|puffed up|"
+    r"throbbing))"
+)
+# It has just happened, or it is the dead of night and they are still in the house.
+_FRESH = (
+    r"(?:just happened|just now|happened (?:tonight|just now|an hour ago)|(?:few |\d+ |ten |five |"
+    r"twenty |a few )?(?:minutes?|mins?) ago|(?:an|half an|an hour or so|a couple of) hours? ago|"
+    r"\d+ hours? ago|tonight|still (?:bleeding|pouring|swelling|ringing|shaking)|"
+    r"(?:will not|wont|not) stop(?:ped)? bleeding|"
+    r"\d{1,2} ?am(?! (?:tomorrow|on|every|each|shift|start|finish))|"
+    r"\d{1,2} in the morning|middle of the night|dead of night|"
+    r"(?:he|she|they) (?:is |are |has |have |just )?(?:asleep|sleeping|snoring|passed out|"
+    r"crashed out|gone to bed|in bed|gone to sleep|fell asleep)\b(?:\W+\w+){0,3}\W+(?:next|other|"
+    r"front|back|spare) room|(?:asleep|sleeping|snoring|passed out) (?:upstairs|downstairs|"
+    r"next door|in the next room|in the other room|on the sofa|on the couch))"
+)
+
+# Up to ten words between the injury and "tonight", none of them putting it in the past
+# ("he hit me years ago and tonight I told my mum").
+_NOT_LONG_AGO = (r"(?:\W+(?!(?:ago|years?|once|before|used|last|when|back in|in \d{4})\b)\w+)"
+                 r"{0,10}?")
 
 SIGNS: dict[str, list[str]] = {
     "weapon": [
@@ -88,12 +147,25 @@ SIGNS: dict[str, list[str]] = {
         r"(?! up\b(?! against))",
         # "It feels suffocating" is how control feels; "he suffocated me" is not a metaphor.
         r"(?<!feels )(?<!feel )(?<!felt )(?<!so )(?<!it is )(?<!its )(?<!bit )\bsuffocat\w*\b",
-        r"\b(?:hands?|arm|arms|belt|rope|cord|scarf|knee)\b(?:\W+\w+){0,3}\W+(?:round|around|on|"
-        r"over|against) (?:my|her|his|the) (?:neck|throat)\b",
+        r"\b(?:hands?|thumbs?|fingers|forearm|arm|arms|elbow|knee|knees|foot|boot|shin|belt|rope|"
+        r"cord|scarf|lead|cable|wire|tie|strap|towel|charger)\b(?:\W+\w+){0,3}\W+(?:round|around|"
+        r"on|over|against|into|across) (?:my|her|his|the) (?:neck|throat)\b",
+        r"\binto (?:my|her|his) (?:throat|windpipe)\b|"
+        r"\bthumbs? in (?:my|her|his) (?:throat|neck)\b",
+        # What it left: marks on the neck, a voice gone hoarse, swallowing that hurts.
+        r"\b(?:marks?|bruises?|bruising|finger ?marks|fingerprints|hand ?prints?|scratches|welts)\b"
+        r"(?:\W+\w+){0,2}\W+(?:round|around|on|across|down|all over) "
+        r"(?:my|her|his|the (?:front|side|back) of my) (?:neck|throat)\b",
+        r"\b(?:my|her|his) (?:neck|throat)\b(?:\W+\w+){0,3}\W+(?:bruises|bruising|bruised|"
+        r"finger ?marks|marks|purple|black and blue)\b",
+        rf"^(?=.*(?:\b{_VIOLENCE}\b|\b(?:grab\w*|squeez\w*|pinned|pressed|throat|neck)\b)).*"
+        r"\b(?:voice\b(?:\W+\w+){0,3}\W+(?:hoarse|croaky|raspy|gone|funny|strange|weird)|hoarse|"
+        r"croaky|(?:hurts|painful|agony|can not|could not|struggling|struggle|hard) "
+        r"(?:\w+ )?(?:to )?swallow\w*)\b",
         r"\b(?:across|on|against|round|around|at) (?:my|her|his) (?:throat|neck|windpipe)\b",
         r"\bmarks? (?:round|around|on) (?:my|her|his) (?:neck|throat)\b",
-        r"\b(?:by|grabbed|squeez\w*|squeezing|pressed|pinned)\b(?:\W+\w+){0,3}\W+(?:my|her|the) "
-        r"(?:neck|throat)\b",
+        r"\b(?:by|grabbed|squeez\w*|squeezing|pressed|pinned|crush\w*|clamp\w*|grip\w*|clutch\w*|"
+        r"lifted|dug)\b(?:\W+\w+){0,3}\W+(?:my|her|the) (?:neck|throat)\b",
         r"\b(?:pillow|hand|hands|bag|cushion)\b(?:\W+\w+){0,2}\W+over (?:my|her|his) "
         r"(?:face|mouth|head)\b",
         r"\b(?:drown|drowned|drowning|held me under|head under (?:the )?water)\b",
@@ -188,8 +260,12 @@ SIGNS: dict[str, list[str]] = {
         r"nowhere)\b",
     ],
     "serious_injury": [
-        r"\b(?:bleeding|bleedin|blood everywhere|covered in blood|lot of blood|losing blood)\b",
-        r"\bblood\b(?! pressure| test| sugar| type| donor| relative)",
+        r"\b(?:bleeding|bleedin|blood everywhere|covered in blood|lot of blood|losing blood|"
+        r"pouring with blood|soaked in blood|bled (?:all over|through|everywhere|for))\b"
+        r"(?! (?:me|us|him|her|them|you) dry| hearts?\b)",
+        r"(?<!bad )(?<!cold )(?<!new )(?<!first )\bblood\b(?! pressure| tests?| sugar| type| "
+        r"donor| relatives?| relation| work| results| bank| donation| is thicker| line| brothers?| "
+        r"sisters?| money)",
         r"\b(?:is|are|feels|think it is|think its) (?:broken|fractured|dislocated)\b",
         r"\b(?:ribs?|jaw|nose|wrist|arm|leg|ankle|cheek|eye|skull|fingers?|teeth|tooth)\b"
         r"(?:\W+\w+){0,3}\W+(?:cracked|broken|wonky|swollen|purple|huge|dislocated|hanging|"
@@ -214,7 +290,8 @@ SIGNS: dict[str, list[str]] = {
         r"\b(?:broke|fractured|cracked|dislocated) (?:my|her|his) (?:arm|arms|leg|legs|rib|ribs|"
         r"nose|jaw|wrist|bone|bones|fingers?|cheekbone|collarbone|skull|ankle|hand|shoulder|"
         r"eye socket|back|neck|knee|toe|toes|tooth|teeth)\b",
-        r"\b(?:unconscious|knocked (?:me )?out|passed out|blacked out|black out|concussion|"
+        r"\b(?:unconscious(?! (?:bias|biases|mind|level|thoughts?|patterns?|habits?|behaviou?r))|"
+        r"knocked (?:me )?out|passed out|blacked out|black out|concussion|"
         r"head injury|cracked my head|fractur\w*)\b",
         r"\b(?:need|needs|call) (?:an|a)? ?(?:ambulance|paramedic|doctor now)\b",
         r"\b(?:burned|burnt|scalded) (?:me|my|her)\b|\bteeth (?:out|knocked)\b",
@@ -230,6 +307,36 @@ SIGNS: dict[str, list[str]] = {
         r"\b(?:cut|wound|bite|burn|gash|stitches)\b.*\b(?:infected|septic|oozing|pus)\b|"
         r"\b(?:arm|leg|hand|face|finger)\b(?:\W+\w+){0,5}\W+(?:infected|septic|oozing)\b",
         r"\bcoughing (?:up )?blood\b|\bcan not breathe properly\b",
+    ],
+    # Someone out cold, not breathing, or not coming round: said plainly, with no alarming
+    # word. The plain phrases stand alone; the ones that also mean sleep, a visit or a
+    # text left unanswered ("he won't come round tonight", "not responding to my texts")
+    # need a fall, a blow, the floor or blood somewhere in the message.
+    "unresponsive": [
+        r"\b(?:unresponsive|not responsive|lifeless|out cold|out for the count|went limp|gone limp|"
+        r"gone floppy|"
+        r"(?:lips?|face) (?:is |are |has |have )?(?:gone |going |turning |turned )?blue|"
+        r"(?:stopped|not|is not|isnt|barely|hardly|can not tell if (?:he|she|they) (?:is|are)) "
+        r"breathing(?! (?:a word|down|on|over|in my|out|for|easier|again|exercises?|"
+        r"techniques?|space|room))|"
+        r"knocked (?:him|her|them|my \w+) out(?! of)|"
+        r"(?:when|until|till|after|by the time) i (?:came|come) (?:round|to)(?= (?:i|he|she|they|"
+        r"there|on|in|and)\b|$))",
+        rf"^(?=.*(?:\b{_VIOLENCE}\b|\b(?:floor|ground|stairs|head|blood|bleeding|fell|fallen|"
+        r"pills|tablets|overdose|choked|ambulance|999)\b)).*"
+        r"\b(?:(?:will not|would not|can not|could not|not|is not|did not) "
+        r"(?:wake (?:(?:him|her|them|my \w+) )?up|waking up|come round|coming round)"
+        r"(?! (?:to|for|early|on time|in time|till|until|before|at|when|here|there|tonight|"
+        r"today|again|anymore|any more|much|often))|"
+        r"(?:not|is not|will not|stopped) (?:responding|moving|reacting)(?! (?:to|out|in|on|away|"
+        r"house|back|forward|anywhere|here|there|for|from|with)\b)|"
+        r"passed out|blacked out|collapsed|fainted)\b",
+    ],
+    # A fresh injury or a beating just now: the night it happened, still bleeding, and
+    # the person who did it asleep next door. Not "he gave me a black eye years ago".
+    "fresh_injury": [
+        rf"\b(?:{_WOUND}|{_VIOLENCE} (?:me|her|my \w+))\b{_NOT_LONG_AGO}\W+{_FRESH}\b",
+        rf"\b{_FRESH}\b{_NOT_LONG_AGO}\W+(?:{_WOUND}|{_VIOLENCE} (?:me|her|my \w+))\b",
     ],
     "abuser_arriving": [
         rf"\b{_PERSON}\b(?:\W+\w+){{0,3}}?\W+(?:is|are|just|now)?\W*(?:outside|downstairs|"
@@ -308,11 +415,8 @@ SIGNS: dict[str, list[str]] = {
         r"soon|holiday|abroad|flight|flights|booked|summer)\b",
     ],
     "pregnancy_violence": [
-        rf"\b(?:pregnant|pregnancy|preggers|expecting|unborn|bump|weeks gone|months gone|"
-        r"scan|carrying (?:his|a|the|our) baby|due date|midwife)\b.*"
-        rf"\b{_VIOLENCE}\b",
-        rf"\b{_VIOLENCE}\b.*\b(?:pregnant|pregnancy|preggers|expecting|unborn|bump|stomach|"
-        r"belly|tummy|twins)\b",
+        rf"\b(?:{_PREGNANT}|scan|due date|midwife)\b.*\b{_VIOLENCE}\b",
+        rf"\b{_VIOLENCE}\b.*\b(?:{_PREGNANT}|stomach|belly|tummy)\b",
         rf"\b\d+ weeks\b.*\b{_VIOLENCE}\b|\bfelt (?:the )?baby move\b",
         rf"\b(?:bun in the oven|preggo|preggy|with child|having a baby|having his baby|baby is due|"
         rf"due in)\b.*\b(?:{_VIOLENCE}|kick it out|lose it|lose the baby|get rid)\b",
@@ -435,14 +539,64 @@ _HABIT_SOFTENS = re.compile(
 _LATER = re.compile(r"\bnext (?:week|month|year|weekend)\b|\bin (?:a few|two|three|\d+) "
                     r"(?:weeks|months)\b")
 _COMING = re.compile(r"\b(?:coming|come|comes|back|home|on (?:his|her|their) way)\b")
+# Bleeding and fainting with an everyday cause: a winter nosebleed, a faint at work.
+_BLEED_OR_FAINT = re.compile(
+    r"\b(?:bleed\w*|bled|blood|passed out|blacked out|black out|fainted|collapsed|unconscious)\b")
+_EVERYDAY_CAUSE = re.compile(
+    r"\b(?:nose ?bleeds?|nosebleeds?|gums?|period|periods|piles|in (?:the )?winter|dry air|"
+    r"the heating|shaving|paper cut|eczema|(?:from|with) (?:exhaustion|tiredness|the heat|heat|"
+    r"hunger|the pain of|low blood sugar)|exhausted|at work|on the tube|on the train|in the gym|"
+    r"giving blood|blood test|heatstroke|dehydrat\w*|hangover|on the sofa|in front of the telly|"
+    r"heart attack|stroke|seizure|epilep\w*|diabet\w*|hypo|"
+    r"in front of the tv|drunk)\b")
+# Anything in the whole message that says someone did harm keeps the alarm.
+_HARM = re.compile(
+    rf"\b{_VIOLENCE}\b|\b(?:chok\w*|strangl\w*|throttl\w*|grabbed|squeezed|pinned|he did|she did|"
+    r"they did|did this to)\b")
 
 
-_SOFTENED_SIGNS = frozenset({"abuser_arriving", "violence_now"})
+@dataclass(frozen=True)
+class _CalmReading:
+    """A calm reading of some matches, judged on the sentence the match is in.
+
+    `match` says which matches it may soften; `sentence` what their own sentence must
+    say; `keeps` what anywhere in the whole message keeps the alarm. So a calm sentence
+    never cancels a sign in another sentence of a long message.
+    """
+
+    signs: frozenset[str]
+    match: re.Pattern[str]
+    sentence: Callable[[str], bool]
+    keeps: re.Pattern[str]
 
 
-def _softened(match: str, habitual: bool, later: bool) -> bool:
-    return (habitual and bool(_HABIT_SOFTENS.search(match))) or (
-        later and bool(_COMING.search(match)))
+_CALM_READINGS = (
+    _CalmReading(frozenset({"abuser_arriving", "violence_now"}), _HABIT_SOFTENS,
+                 lambda s: bool(_HABITUAL.search(s)), _NOW),
+    _CalmReading(frozenset({"abuser_arriving", "violence_now"}), _COMING,
+                 lambda s: bool(_LATER.search(s)), _NOW),
+    _CalmReading(frozenset({"serious_injury", "strangulation", "unresponsive"}), _BLEED_OR_FAINT,
+                 lambda s: bool(_EVERYDAY_CAUSE.search(s)), _HARM),
+)
+
+# Where one sentence ends: the readings above look at one sentence at a time.
+_SENTENCE_END = re.compile(r"[.!?;:\n]+(?=\s|$)|\n")
+
+
+def _sentences(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """The whole message normalised, and where each of its sentences starts in it."""
+    parts, starts, at = [], [], 0
+    for raw in _SENTENCE_END.split(text):
+        words = normalise(raw)
+        if words:
+            starts.append((at, words))
+            parts.append(words)
+            at += len(words) + 1
+    return " ".join(parts), starts
+
+
+def _sentence_at(position: int, starts: list[tuple[int, str]]) -> str:
+    return next((words for start, words in reversed(starts) if start <= position), "")
 
 
 @dataclass(frozen=True)
@@ -455,16 +609,15 @@ class UrgencyCheck:
 
 
 def check_urgency(text: str) -> UrgencyCheck:
-    """Which high-risk signs the message shows, by the rules alone."""
-    normalised = normalise(text)
-    now = bool(_NOW.search(normalised))
-    habitual = not now and bool(_HABITUAL.search(normalised))
-    later = not now and bool(_LATER.search(normalised))
-    signs = []
-    for sign, patterns in _COMPILED.items():
-        matches = (m.group(0) for p in patterns for m in p.finditer(normalised))
-        if sign in _SOFTENED_SIGNS:
-            matches = (m for m in matches if not _softened(m, habitual, later))
-        if any(True for _ in matches):
-            signs.append(sign)
+    """Which high-risk signs the message shows, by the rules alone, over the whole text."""
+    normalised, starts = _sentences(text)
+    kept = {reading: bool(reading.keeps.search(normalised)) for reading in _CALM_READINGS}
+
+    def calm(sign: str, match: re.Match[str]) -> bool:
+        sentence = _sentence_at(match.start(), starts)
+        return any(sign in r.signs and not kept[r] and r.match.search(match.group(0))
+                   and r.sentence(sentence) for r in _CALM_READINGS)
+
+    signs = [sign for sign, patterns in _COMPILED.items()
+             if any(not calm(sign, m) for p in patterns for m in p.finditer(normalised))]
     return UrgencyCheck(tuple(signs))

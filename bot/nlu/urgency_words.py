@@ -12,6 +12,10 @@ Patterns and messages go through one normalisation here (not bot/nlu/normalise.p
 which keeps only ASCII words), so a maintainer writes a word once as it is spelled
 and it still matches what people type on phones: without diacritics, with Arabic
 keyboard letters in Urdu, without the nukta in Bengali or Gurmukhi.
+
+Each language may also list `_disclosure` patterns: abuse told without danger ("my
+husband hits me"). They never make a sign; with the danger patterns they are evidence
+of the language a short message is in (`language_hits`, used by bot/nlu/language.py).
 """
 
 from __future__ import annotations
@@ -30,6 +34,9 @@ FAMILIES = (
     "abuser_arriving", "child_in_danger", "pregnancy_violence", "suicidal", "violence_now",
 )
 PARTS_KEY = "_parts"
+# Patterns that tell of abuse without danger ("my husband hits me", "domestic violence"):
+# never a sign, only evidence of which language a message is in (bot/nlu/language.py).
+DISCLOSURE_KEY = "_disclosure"
 
 # Letters with no decomposition, folded by hand: Polish ł, and a few that turn up.
 _LATIN_EXTRA = {"ł": "l", "đ": "d", "ø": "o", "ı": "i", "ħ": "h", "ŀ": "l"}
@@ -122,8 +129,8 @@ def _expand(pattern: str, parts: dict[str, str], where: str) -> str:
 
 
 @cache
-def compiled() -> dict[str, dict[str, tuple[re.Pattern[str], ...]]]:
-    """Language -> sign family -> compiled patterns, read from the YAML once."""
+def _all_compiled() -> dict[str, dict[str, tuple[re.Pattern[str], ...]]]:
+    """Language -> sign family (or DISCLOSURE_KEY) -> compiled patterns, read once."""
     data = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
     result: dict[str, dict[str, tuple[re.Pattern[str], ...]]] = {}
     for lang, entries in data.items():
@@ -132,7 +139,7 @@ def compiled() -> dict[str, dict[str, tuple[re.Pattern[str], ...]]]:
         for family, patterns in entries.items():
             if family == PARTS_KEY:
                 continue
-            if family not in FAMILIES:
+            if family not in FAMILIES and family != DISCLOSURE_KEY:
                 raise ValueError(f"{lang}: {family!r} is not a sign family")
             result[lang][family] = tuple(
                 re.compile(_expand(p, parts, f"{lang}/{family}/{i}"))
@@ -141,12 +148,32 @@ def compiled() -> dict[str, dict[str, tuple[re.Pattern[str], ...]]]:
     return result
 
 
+@cache
+def compiled() -> dict[str, dict[str, tuple[re.Pattern[str], ...]]]:
+    """Language -> sign family -> compiled patterns (the danger signs only)."""
+    return {lang: {f: ps for f, ps in families.items() if f != DISCLOSURE_KEY}
+            for lang, families in _all_compiled().items()}
+
+
+def language_hits(text: str) -> dict[str, int]:
+    """Per language, how many of its patterns (danger and disclosure) the message matches.
+
+    Evidence of the language a message is written in, for bot/nlu/language.py; a
+    language none of whose patterns match is left out.
+    """
+    normalised = normalise(text)
+    hits = {lang: sum(1 for patterns in families.values() for p in patterns
+                      if p.search(normalised))
+            for lang, families in _all_compiled().items()}
+    return {lang: n for lang, n in hits.items() if n}
+
+
 def explain(text: str) -> list[tuple[str, str, str]]:
     """Every (language, family, pattern) that fires: for tuning and for reviews."""
     normalised = normalise(text)
     return [
         (lang, family, pattern.pattern)
-        for lang, families in compiled().items()
+        for lang, families in _all_compiled().items()
         for family, patterns in families.items()
         for pattern in patterns
         if pattern.search(normalised)

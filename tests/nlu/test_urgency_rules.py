@@ -21,6 +21,19 @@ URGENT = {
         "he chocked me till i saw stars",
         "had his arm across my neck against the wall",
         "put a pillow over my face",
+        # Said by what happened to the body, with no alarming word (issue 12).
+        "he pushed his thumb into my throat",
+        "she leant her forearm on my neck on the sofa",
+        "he knelt with his knee on my neck",
+        "he got me up against the fridge and pinned me by the neck",
+        "pressed down on my windpipe till i went dizzy",
+        "he crushed my throat with both thumbs",
+        "theres finger marks all round my neck this morning",
+        "my neck is purple where he squeezed",
+        "bruising down the side of my neck from last night",
+        "my voice has gone croaky since he grabbed me",
+        "it hurts to swallow after what he did with his hands",
+        "i couldnt breathe when he lay across me",
     ],
     "threat_to_kill": [
         "he says hell kill me if i go",
@@ -41,11 +54,41 @@ URGENT = {
     ],
     "serious_injury": [
         "i think my wrist is broken",
+        "the cut on my hand wont stop bleeding",
+        "theres blood all up the bathroom wall",
+        "he punched me and my nose will not stop bleeding",
+        "my top is soaked in blood",
         "theres blood coming from my ear",
         "he knocked me out",
         "i need an ambulance",
         "he banged my head on the floor and ive been throwing up since",
         "the cut on my leg from the glass has gone all hot and swollen and theres pus",
+    ],
+    "unresponsive": [
+        "my mum is lying on the landing and she wont wake up after he pushed her",
+        "my sister is unresponsive, he threw her into the wardrobe",
+        "he hit my brother and now hes not moving",
+        "shes not breathing properly, he was on top of her",
+        "dad shoved him down the stairs and he wont come round",
+        "she went out cold when he hit her",
+        "her lips are going blue",
+        "he knocked my mum out",
+        "when i came to he had gone and the door was locked",
+        "i blacked out after he punched me",
+        "she fell and hit her head on the floor and cant wake her up",
+        "hes barely breathing",
+    ],
+    "fresh_injury": [
+        "its 2am, my lip is split and hes asleep in the next room",
+        "it just happened and my eye is swelling shut",
+        "my lip is still bleeding, he is snoring on the sofa",
+        "he slapped me twenty minutes ago",
+        "he punched me tonight and went to bed",
+        "theres a lump on my head and it happened an hour ago",
+        "4am and my ear is still ringing from where he hit me",
+        "just now he kicked me",
+        "my cheek is all swollen, he only went to bed half an hour ago",
+        "my tooth feels loose, he passed out upstairs",
     ],
     "abuser_arriving": [
         "his car just pulled up",
@@ -67,6 +110,17 @@ URGENT = {
         "he kicked me in the belly and im 20 weeks",
         "got a bun in the oven and he shoved me into the wardrobe",
         "he said hed punch the baby out of me",
+        # Said plainly or with slang (issue 12).
+        "he booted me in the stomach and im 7 months",
+        "she punched my bump",
+        "im expecting and he threw me against the door",
+        "im preggo and he slapped me round the face",
+        "he kicked me while i was carrying our baby",
+        "hes kneed me in the belly and im 30 weeks",
+        "up the duff and he still battered me",
+        "im 5 months gone and he dragged me down the hall",
+        "hes shoved me twice this week and were expecting twins",
+        "me 8 weeks pregnant and him stamping on my legs",
     ],
     "suicidal": [
         "i want to kill myself",
@@ -155,6 +209,85 @@ def test_every_sign_has_a_test() -> None:
 def test_normalising_text_speak() -> None:
     assert normalise("OMG hes gna kill me!!") == "he is going to kill me"
     assert normalise("I’m scared, he’ll be back") == "i am scared he will be back"
+
+
+# Close to the new families, but not danger (issue 12).
+CALM_NEAR_ISSUE_12 = [
+    "i passed out from exhaustion at work on friday",
+    "we had training on unconscious bias at work",
+    "my nose wont stop bleeding in winter, its the heating",
+    "i bump into him in town sometimes and it upsets me",
+    "im expecting a call from the council about the flat",
+    "im expecting him to kick off when he sees the bill",
+    "hes passed out drunk on the sofa again",
+    "hes not responding to my texts",
+    "thank god he wont come round tonight",
+    "my husband will not wake up for work, he is so lazy",
+    "my voice is hoarse from shouting at the match",
+    "hes bleeding me dry, every penny goes on his car",
+    "theres bad blood between our families",
+    "he wont come round to the idea of counselling",
+    "im 3 months behind on rent and he hit the roof",
+    "he hit me years ago and tonight i finally told my mum",
+    "he pushed me once, can i talk to someone tonight",
+    "its 4am and im lying awake worrying about money",
+    "my alarm goes off at 5am for work",
+    "he gave me a black eye in 2019",
+    "my lip is split from the cold",
+    "i have a bump on my head from the cupboard door",
+    "we are expecting our first and he controls the money",
+    "my dad collapsed last year with a heart attack",
+    "she had a panic attack and i calmed her down",
+    "i stopped breathing exercises at the gym",
+    "hes not breathing a word of it to his mum",
+    "when i came round to his flat he was lovely",
+    "my son has stopped responding to my messages",
+    "my nan is not moving in with us after all",
+    "my ears are ringing from the concert last night",
+    "i fainted giving blood",
+    "i get nosebleeds when the heating is on",
+    "he has a tattoo of my name",
+]
+
+
+@pytest.mark.parametrize("text", CALM_NEAR_ISSUE_12)
+def test_near_misses_of_the_new_families_stay_calm(text: str) -> None:
+    assert check_urgency(text).signs == (), check_urgency(text).signs
+
+
+# One dangerous sentence in a long post about something else is still caught, and a
+# calm reading of one sentence never cancels a sign in another.
+LONG_POSTS = [
+    ("strangulation",
+     "hi, sorry this is long. we moved to the area last year and the council have been slow "
+     "with the repairs. the kids are doing ok at school and my mum helps when she can. in "
+     "march he got his forearm across my throat on the landing. anyway my main question is "
+     "whether i can get a transfer to a bigger flat and how long the list is."),
+    ("serious_injury",
+     "i get nosebleeds in winter, always have. but he punched me and now its bleeding again."),
+    ("strangulation",
+     "i fainted at work on monday from exhaustion. on saturday he choked me."),
+    ("abuser_arriving",
+     "hes texted me every night for months. right now hes sat outside in his van."),
+    ("pregnancy_violence",
+     "were expecting our second in may and hes been off work with his back. he has money "
+     "worries and he drinks. last night he kicked me in the stomach."),
+    ("unresponsive",
+     "my dad collapsed last year with his heart. tonight my stepdad hit my mum and she is "
+     "on the floor not moving."),
+]
+
+
+@pytest.mark.parametrize(("sign", "text"), LONG_POSTS)
+def test_one_sentence_of_danger_in_a_long_post_is_caught(sign: str, text: str) -> None:
+    assert sign in check_urgency(text).signs, check_urgency(text).signs
+
+
+def test_a_habit_said_in_one_sentence_only_softens_that_sentence() -> None:
+    # The loitering is a habit; the smashing is not said to be.
+    text = "he has parked over the road every night for months. he just smashed everything."
+    assert "violence_now" in check_urgency(text).signs
+    assert check_urgency("he has parked over the road every night for months").signs == ()
 
 
 # Found in review: the exceptions for calm language must never swallow plain danger, and

@@ -12,7 +12,16 @@ import pytest
 import yaml
 
 from bot.nlu import urgency_words
-from bot.nlu.urgency_words import FAMILIES, PARTS_KEY, WORDS_FILE, explain, normalise, signs_in
+from bot.nlu.urgency_words import (
+    DISCLOSURE_KEY,
+    FAMILIES,
+    PARTS_KEY,
+    WORDS_FILE,
+    explain,
+    language_hits,
+    normalise,
+    signs_in,
+)
 
 URGENT: dict[str, list[tuple[str, str]]] = {
     "cy": [
@@ -287,7 +296,7 @@ def test_yaml_uses_only_the_ten_families_and_covers_each_language() -> None:
     assert len(FAMILIES) == 10
     assert set(data) == {"cy", "pl", "ro", "so", "ur", "ar", "bn", "pa"}
     for lang, entries in data.items():
-        families = set(entries) - {PARTS_KEY}
+        families = set(entries) - {PARTS_KEY, DISCLOSURE_KEY}
         assert families <= set(FAMILIES), (lang, families - set(FAMILIES))
         assert len(families) >= 6, lang
         assert all(entries[f] for f in families), lang
@@ -327,3 +336,32 @@ def test_plain_word_boundary_fails_on_indic_vowel_signs_and_ours_does_not() -> N
     assert signs_in("চাকুরি") == ()
     assert "weapon" in signs_in("চাকু")
     assert signs_in("ਮਾਰਕੀਟ") == ()
+
+
+# Abuse told without danger (AI-written, unreviewed by native speakers): evidence of the
+# language only, never a sign.
+DISCLOSURE_ONLY = [
+    ("pl", "mąż mnie wyzywa"),
+    ("ro", "soțul meu mă controlează"),
+    ("so", "ninkayga wuu i caayaa"),
+    ("ur", "میرا شوہر مجھے تنگ کرتا ہے"),
+    ("ar", "زوجي يهينني"),
+    ("bn", "স্বামী আমাকে গালি দেয়"),
+    ("pa", "ਘਰਵਾਲਾ ਗਾਲ੍ਹਾਂ ਕੱਢਦਾ"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), DISCLOSURE_ONLY)
+def test_disclosure_patterns_say_the_language_but_raise_no_alarm(lang: str, text: str) -> None:
+    assert signs_in(text) == (), explain(text)
+    assert set(language_hits(text)) == {lang}, language_hits(text)
+
+
+@pytest.mark.parametrize("text", CALM_ENGLISH)
+def test_english_matches_no_language_list(text: str) -> None:
+    assert language_hits(text) == {}, explain(text)
+
+
+def test_disclosure_is_not_a_family() -> None:
+    assert DISCLOSURE_KEY not in FAMILIES
+    assert all(DISCLOSURE_KEY not in families for families in urgency_words.compiled().values())
