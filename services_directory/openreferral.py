@@ -16,6 +16,7 @@ plain ORUK file without the extension imports as far as its data allows.
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from collections.abc import Iterable
@@ -63,22 +64,46 @@ def export_openreferral(directory: Directory) -> dict[str, Any]:
     Raises ValueError for data the standard cannot carry faithfully.
     """
     services = sorted(directory.services, key=lambda s: s.id)
-    organisations: dict[str, list[str]] = {}
-    for service in services:
-        organisations.setdefault(service.organisation, []).append(service.name)
     return {
         "standard": STANDARD,
         "version": VERSION,
-        "organizations": [
-            {
-                "id": _uuid("organization", name),
-                "name": name,
-                "description": "Provides: " + "; ".join(provided) + ".",
-            }
-            for name, provided in sorted(organisations.items())
-        ],
+        "organizations": list(_organisations(services).values()),
         "services": [_export_service(directory.areas, service) for service in services],
         EXTENSION: {"sources": directory.sources},
+    }
+
+
+def export_openreferral_api(directory: Directory) -> tuple[dict[str, Any], dict[str, dict]]:
+    """What an ORUK 3.0 API serves: the `/services` page and each `/services/{id}` record.
+
+    The page lists every service in one page, with each service's own fields and its
+    organisation but not its contacts, schedules or areas (as the standard's example
+    page does); the records are complete, each with its organisation inside.
+    """
+    services = sorted(directory.services, key=lambda s: s.id)
+    organisations = _organisations(services)
+    records = {}
+    for service in services:
+        record = _export_service(directory.areas, service)
+        record["organization"] = organisations[service.organisation]
+        records[record["id"]] = record
+    contents = [{key: value for key, value in record.items() if not isinstance(value, list)}
+                for record in records.values()]
+    page = {"total_items": len(contents), "total_pages": 1, "page_number": 1,
+            "size": len(contents), "first_page": True, "last_page": True,
+            "empty": not contents, "contents": contents}
+    return page, records
+
+
+def _organisations(services: list[Service]) -> dict[str, dict[str, Any]]:
+    """One ORUK organisation per organisation name, by name."""
+    provided: dict[str, list[str]] = {}
+    for service in services:
+        provided.setdefault(service.organisation, []).append(service.name)
+    return {
+        name: {"id": _uuid("organization", name), "name": name,
+               "description": "Provides: " + "; ".join(names) + "."}
+        for name, names in sorted(provided.items())
     }
 
 
@@ -130,6 +155,9 @@ def _export_service(areas: Areas, service: Service) -> dict[str, Any]:
             for code in service.languages
         ]
     extension: dict[str, Any] = {"id": service.id}
+    if service.coverage == COVERAGE_NOT_STATED:
+        # Said outright, so that a service without areas is never read as one.
+        extension["coverage"] = COVERAGE_NOT_STATED
     translations = {code: text for code, text in service.description.items() if code != "en"}
     for key, value in (("former_ids", service.former_ids), ("translations", translations),
                        ("source", [ref.dict(exclude_none=True) for ref in service.source]),
@@ -164,6 +192,9 @@ def _export_contact(service_uuid: str, contact_uuid: str, contact: Contact) -> d
             extension[key] = str(value) if key == "url" else value
     if contact.hours is not None and contact.hours.always:
         extension["always_open"] = True
+    if contact.source:
+        extension["source"] = [json.loads(citation.json(exclude_none=True))
+                               for citation in contact.source]
     data[EXTENSION] = extension
     return data
 
@@ -198,10 +229,19 @@ def _attributes(service_uuid: str, taxonomy: str, codes: Iterable[str]) -> list[
             "link_entity": "service",
             "taxonomy_term_id": _uuid("taxonomy_term", taxonomy, code),
             "taxonomy_term": {"id": _uuid("taxonomy_term", taxonomy, code), "code": code,
-                              "name": code, "taxonomy": taxonomy},
+                              "name": code, "description": _TERM_DESCRIPTIONS[taxonomy](code),
+                              "taxonomy": taxonomy},
         }
         for code in codes
     ]
+
+
+# The standard requires a description for every taxonomy term.
+_TERM_DESCRIPTIONS = {
+    NEEDS_TAXONOMY: lambda code: f"Helps with: {code} (a need word of this directory's "
+                                 "vocabulary; see docs/directory.md).",
+    GENDERS_TAXONOMY: lambda code: f"Only for: {code}.",
+}
 
 
 def _language_name(code: str) -> str:
