@@ -101,9 +101,10 @@ def _print_problems(problems: Iterable[Problem], where: object) -> int:
     return INVALID
 
 
-def _load(data: Path, *, allow_empty: bool = False) -> Directory | None:
+def _load(data: Path, *, allow_empty: bool = False, complete: bool = False
+          ) -> Directory | None:
     """The directory, or None after printing why it cannot be loaded."""
-    directory, problems = check_directory(data, allow_empty=allow_empty)
+    directory, problems = check_directory(data, allow_empty=allow_empty, complete=complete)
     if problems or directory is None:
         _print_problems(problems, data)
         return None
@@ -111,7 +112,7 @@ def _load(data: Path, *, allow_empty: bool = False) -> Directory | None:
 
 
 def _validate(data: Path, required_languages: list[str]) -> int:
-    directory = _load(data)
+    directory = _load(data, complete=True)
     if directory is None:
         return INVALID
     problems = check_translations(directory, required_languages)

@@ -8,10 +8,10 @@ import uuid
 from pathlib import Path
 
 import pytest
+from directory_fixtures import SOURCED_SERVICE
 
 from services_directory import Directory, check_directory
 from services_directory.__main__ import main
-from services_directory.loader import DEFAULT_DATA_DIR
 from services_directory.openreferral import EXTENSION, export_openreferral
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -30,25 +30,28 @@ Capture = pytest.CaptureFixture[str]
     ("broken-yaml.yml", "services/broken-yaml.yml: -: not valid YAML: duplicate key 'name'"),
 ])
 def test_validate_fails_precisely_on_a_broken_fixture_file(
-    data_copy: Path, capsys: Capture, fixture: str, line: str
+    empty_data: Path, capsys: Capture, fixture: str, line: str
 ) -> None:
-    shutil.copy(FIXTURES / fixture, data_copy / "services" / fixture)
-    assert main(["validate", "--data", str(data_copy)]) == 1
+    shutil.copy(FIXTURES / fixture, empty_data / "services" / fixture)
+    assert main(["validate", "--data", str(empty_data)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"INVALID: 1 problem(s) in {data_copy}\n")
+    assert err.startswith(f"INVALID: 1 problem(s) in {empty_data}\n")
     assert f"  {line}" in err
 
 
-def test_validate_can_require_a_translation(data_copy: Path, capsys: Capture) -> None:
-    galop = data_copy / "services" / "galop.yml"
-    galop.write_text(galop.read_text().replace("description:\n", "description:\n  cy: Llinell.\n"))
-    assert main(["validate", "--data", str(data_copy)]) == 0
+def test_validate_can_require_a_translation(empty_data: Path, capsys: Capture) -> None:
+    services = empty_data / "services"
+    (services / "test-line.yml").write_text(SOURCED_SERVICE)
+    welsh = SOURCED_SERVICE.replace("id: test-line", "id: welsh-line")
+    (services / "welsh-line.yml").write_text(
+        welsh.replace("description:\n", "description:\n  cy: Llinell.\n"))
+    assert main(["validate", "--data", str(empty_data)]) == 0
     out = capsys.readouterr().out
-    assert "warning: " in out and "no 'cy' translation" in out and "hackney-dais" in out
-    assert main(["validate", "--data", str(data_copy), "--require-language", "cy"]) == 1
+    assert "warning: 1 description(s) have no 'cy' translation: test-line" in out
+    assert main(["validate", "--data", str(empty_data), "--require-language", "cy"]) == 1
     err = capsys.readouterr().err
-    assert "services/hackney-dais.yml: description: no 'cy' translation" in err
-    assert "services/galop.yml" not in err
+    assert "services/test-line.yml: description: no 'cy' translation" in err
+    assert "services/welsh-line.yml" not in err
 
 
 def test_commands_refuse_invalid_data(data_copy: Path, capsys: Capture) -> None:
@@ -157,13 +160,6 @@ def without_services(data: Path) -> Path:
     for file in (data / "services").iterdir():
         file.unlink()
     return data
-
-
-@pytest.fixture
-def empty_data(tmp_path: Path) -> Path:
-    """The real areas and sources, with no service files: where an import lands."""
-    shutil.copytree(DEFAULT_DATA_DIR, tmp_path / "empty")
-    return without_services(tmp_path / "empty")
 
 
 def exported(tmp_path: Path, directory: Directory) -> Path:
