@@ -3,7 +3,7 @@
     validate [--data DIR] [--require-language CODE]   check every data file
     search   [--area A] [--need N] [--language L] [--at 2026-11-23T02:00] ...
                                                         what the assistant would offer
-    stale    [--older-than 180d]                        entries to re-verify
+    stale    [--older-than 12m]                         contacts to re-verify, oldest first
     export   --format openreferral [--output FILE]      the directory as Open Referral UK JSON
     import   FILE [--overwrite] [--dry-run]             service files from such a JSON file
 
@@ -31,6 +31,7 @@ from services_directory.openreferral import export_openreferral, import_openrefe
 from services_directory.routing import route
 from services_directory.schema import Service
 from services_directory.search import FilterError, resolve_area
+from services_directory.staleness import DEFAULT_AGE, cutoff_for, stale_facts
 from services_directory.vocabulary import GENDERS, NEEDS
 from services_directory.yaml_files import dump_yaml
 
@@ -77,8 +78,10 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--urgent", action="store_true", help="the person is in danger now")
     search.add_argument("--at", help="UK local time, e.g. 2026-11-23T02:00 (default: now)")
 
-    stale = command("stale", "list entries not verified recently")
-    stale.add_argument("--older-than", default="180d", help="age such as 180d (days)")
+    stale = command("stale", "list contacts whose newest source is older than an age, oldest "
+                             "first")
+    stale.add_argument("--older-than", default=DEFAULT_AGE,
+                       help=f"age in days or months, e.g. 180d or 6m (default {DEFAULT_AGE})")
 
     export = command("export", "write the directory in a standard format")
     export.add_argument("--format", required=True, choices=["openreferral"],
@@ -186,18 +189,20 @@ def _uk_time(text: str | None) -> dt.datetime:
 
 
 def _stale(data: Path, older_than: str) -> int:
-    if not older_than.endswith("d") or not older_than[:-1].isdigit():
-        print(f"--older-than must be a number of days such as 180d, not {older_than!r}",
-              file=sys.stderr)
+    today = dt.date.today()
+    try:
+        cutoff = cutoff_for(older_than, today)
+    except ValueError as exc:
+        print(f"--older-than: {exc}", file=sys.stderr)
         return USAGE
     directory = _load(data)
     if directory is None:
         return INVALID
-    cutoff = dt.date.today() - dt.timedelta(days=int(older_than[:-1]))
-    old = sorted((s.last_verified, s.id) for s in directory.services if s.last_verified < cutoff)
-    for verified, service_id in old:
-        print(f"{service_id}: last verified {verified.isoformat()}")
-    print(f"{len(old)} service(s) last verified before {cutoff.isoformat()}")
+    old = stale_facts(directory, cutoff)
+    for fact in old:
+        print(fact)
+    print(f"{len(old)} contact(s) in {len({fact.service_id for fact in old})} service(s) "
+          f"have no source dated {cutoff.isoformat()} or later (older than {older_than})")
     return OK
 
 

@@ -177,17 +177,3 @@ def test_cli_validate_fails_with_a_precise_message(
     assert "INVALID: 1 problem(s)" in err
     assert "services/test-line.yml: contacts.0: '020 8356 445' is not a valid UK phone number" \
         in err
-
-
-def test_cli_stale_lists_old_entries(
-    data_copy: Path, write_service: WriteService, capsys: pytest.CaptureFixture[str]
-) -> None:
-    write_service("test-line", VALID_SERVICE.replace("2026-01-01", "2020-01-01"))
-    assert main(["stale", "--data", str(data_copy), "--older-than", "180d"]) == 0
-    out = capsys.readouterr().out
-    assert "test-line: last verified 2020-01-01" in out
-    assert "galop" not in out
-
-
-def test_cli_stale_rejects_a_bad_age(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["stale", "--older-than", "six months"]) == 2
