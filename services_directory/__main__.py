@@ -27,7 +27,9 @@ from services_directory.directory import Directory
 from services_directory.errors import Problem
 from services_directory.hours import UK_TIME
 from services_directory.loader import DEFAULT_DATA_DIR, check_directory, check_translations
-from services_directory.openreferral import export_openreferral, import_openreferral
+from services_directory.openreferral import export_openreferral
+from services_directory.openreferral_api import fetch_records, is_url
+from services_directory.openreferral_import import Imported, Record, import_records, records_in
 from services_directory.routing import route
 from services_directory.schema import Service
 from services_directory.search import FilterError, resolve_area
@@ -49,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         return _stale(args.data, args.older_than)
     if args.command == "export":
         return _export(args.data, args.output)
-    return _import(args.file, args.data, overwrite=args.overwrite, dry_run=args.dry_run)
+    return _import(args.source, args.data, overwrite=args.overwrite, dry_run=args.dry_run)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -88,8 +90,12 @@ def _parser() -> argparse.ArgumentParser:
                         help="openreferral: Open Referral UK 3.0 JSON")
     export.add_argument("--output", type=Path, help="file to write (default: standard output)")
 
-    import_ = command("import", "add or update service files from an Open Referral UK JSON file")
-    import_.add_argument("file", type=Path)
+    import_ = command("import", "add or update service files from Open Referral UK: our "
+                                "export, a /services page or a /services/{id} record, as a "
+                                "file or from an API URL")
+    import_.add_argument("source", metavar="FILE_OR_URL",
+                         help="a JSON file, or an ORUK 3.0 API URL such as "
+                              "https://host/services (every page is read)")
     import_.add_argument("--overwrite", action="store_true",
                          help="replace existing services that differ (default: refuse)")
     import_.add_argument("--dry-run", action="store_true", help="check and report; write nothing")
@@ -223,27 +229,33 @@ def _export(data: Path, output: Path | None) -> int:
     return OK
 
 
-def _import(file: Path, data: Path, *, overwrite: bool, dry_run: bool) -> int:
-    try:
-        document = json.loads(file.read_text(encoding="utf-8"))
-    except OSError as exc:
-        print(f"cannot read {file}: {exc.strerror}", file=sys.stderr)
-        return USAGE
-    except json.JSONDecodeError as exc:
-        return _print_problems([Problem(file, "-", f"not valid JSON: {exc}")], file)
+def _import(source: str, data: Path, *, overwrite: bool, dry_run: bool) -> int:
     target = _load(data, allow_empty=True)
     if target is None:
         return INVALID
-    services, problems = import_openreferral(document, target.areas)
-    if problems:
-        return _print_problems(problems, file)
+    try:
+        records, organisations, notes = _read_feed(source)
+    except OSError as exc:
+        print(f"cannot read {source}: {exc.strerror}", file=sys.stderr)
+        return USAGE
+    except ValueError as exc:  # not JSON, not Open Referral, or the API cannot be read
+        return _print_problems([Problem(source, "-", str(exc))], source)
+    results = import_records(records, organisations, target.areas, target.sources,
+                             dt.date.today())
+    _skip_repeated_ids(results)
+    for note in notes:
+        print(f"note: {note}")
+    for result in results:
+        for line in result.report():
+            print(line)
+    services = [result.service for result in results if result.service is not None]
 
     new, changed, unchanged, conflicts = [], [], [], []
     for service in services:
         existing = target.by_id.get(service.id)
         if existing is None:
             new.append(service)
-        elif existing == service:
+        elif _same_but_for_reading_dates(existing, service):
             unchanged.append(service)
         elif overwrite:
             changed.append(service)
@@ -252,17 +264,57 @@ def _import(file: Path, data: Path, *, overwrite: bool, dry_run: bool) -> int:
                                      "already exists and differs; use --overwrite to replace it"))
     if conflicts:
         return _print_problems(conflicts, data)
-    # Check the result as a whole (sources, former ids, duplicates) before touching `data`.
+    # Check the result as a whole (former ids, duplicates) before touching `data`.
     problems = _check_with(data, [*new, *changed])
     if problems:
-        return _print_problems(problems, f"{data} after importing {file}")
+        return _print_problems(problems, f"{data} after importing {source}")
     if not dry_run:
         for service in [*new, *changed]:
             _write_service(data, service)
     verb = "would import" if dry_run else "imported"
-    print(f"{verb} {len(services)} service(s) from {file}: {len(new)} new, "
-          f"{len(changed)} replaced, {len(unchanged)} unchanged")
+    print(f"{verb} {len(services)} of {len(results)} service record(s) from {source}: "
+          f"{len(new)} new, {len(changed)} replaced, {len(unchanged)} unchanged; "
+          f"{len(results) - len(services)} skipped")
     return OK
+
+
+def _read_feed(source: str) -> tuple[list[Record], dict, list[str]]:
+    """Records from a file or an ORUK API URL; ValueError when it is not Open Referral."""
+    if is_url(source):
+        return fetch_records(source)
+    text = Path(source).read_text(encoding="utf-8")
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not valid JSON: {exc}") from None
+    records, organisations = records_in(document)
+    return records, organisations, []
+
+
+def _skip_repeated_ids(results: list[Imported]) -> None:
+    """Two records that would write the same file: the first is kept, the rest skipped."""
+    first: dict[str, str] = {}
+    for result in results:
+        if result.service is None:
+            continue
+        if result.service.id in first:
+            result.skipped.append(("id", f"{result.service.id!r} is also the id of "
+                                         f"{first[result.service.id]}"))
+            result.service = None
+        else:
+            first[result.service.id] = result.label
+
+
+def _same_but_for_reading_dates(old: Service, new: Service) -> bool:
+    """Re-reading an unchanged feed is not a change: the dates it was read are ignored."""
+    def facts(service: Service) -> dict:
+        data = service.to_data()
+        data.pop("last_verified", None)
+        for contact in data.get("contacts", []):
+            for citation in contact.get("source", []):
+                citation.pop("read", None)
+        return data
+    return old == new or facts(old) == facts(new)
 
 
 def _check_with(data: Path, services: list[Service]) -> list[Problem]:
@@ -271,7 +323,7 @@ def _check_with(data: Path, services: list[Service]) -> list[Problem]:
         shutil.copytree(data, trial)
         for service in services:
             _write_service(trial, service)
-        return check_directory(trial)[1]
+        return check_directory(trial, allow_empty=True)[1]
 
 
 def _write_service(data: Path, service: Service) -> None:

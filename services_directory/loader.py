@@ -82,7 +82,7 @@ def check_directory(path: Path, *, allow_empty: bool = False, complete: bool = F
             ))
             continue
         files_by_id[service.id] = name
-        problems.extend(_cross_checks(name, service, areas, sources))
+        problems.extend(cross_checks(name, service, areas, sources))
         if complete:
             problems.extend(Problem(name, field, message)
                             for field, message in reachability_problems(service))
@@ -113,7 +113,7 @@ def _read_service(file: Path, problems: list[Problem]) -> Service | None:
         return None
 
 
-def _cross_checks(name: str, service: Service, areas: Areas, sources: dict) -> list[Problem]:
+def cross_checks(name: str, service: Service, areas: Areas, sources: dict) -> list[Problem]:
     """Checks that need the other data files: areas and sources must exist."""
     problems = []
     if service.coverage != COVERAGE_NOT_STATED:
