@@ -5,7 +5,8 @@
                                                         what the assistant would offer
     stale    [--older-than 12m]                         contacts to re-verify, oldest first
     export   --format openreferral [--output FILE]      the directory as Open Referral UK JSON
-    import   FILE [--overwrite] [--dry-run]             service files from such a JSON file
+    export   --format openreferral-api --output DIR     the files an ORUK API serves
+    import   FILE_OR_URL [--overwrite] [--dry-run]      service files from ORUK (file or API)
 
 Exit codes: 0 on success, 1 when the data is invalid (every problem is printed,
 one per line, as `file: field: what is wrong`), 2 for usage errors.
@@ -27,9 +28,14 @@ from services_directory.directory import Directory
 from services_directory.errors import Problem
 from services_directory.hours import UK_TIME
 from services_directory.loader import DEFAULT_DATA_DIR, check_directory, check_translations
-from services_directory.openreferral import export_openreferral
+from services_directory.openreferral import (
+    EXTENSION,
+    export_openreferral,
+    export_openreferral_api,
+)
 from services_directory.openreferral_api import fetch_records, is_url
 from services_directory.openreferral_import import Imported, Record, import_records, records_in
+from services_directory.openreferral_schemas import page_errors, service_errors
 from services_directory.routing import route
 from services_directory.schema import Service
 from services_directory.search import FilterError, resolve_area
@@ -50,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "stale":
         return _stale(args.data, args.older_than)
     if args.command == "export":
-        return _export(args.data, args.output)
+        return _export(args.data, args.output, args.format)
     return _import(args.source, args.data, overwrite=args.overwrite, dry_run=args.dry_run)
 
 
@@ -86,9 +92,13 @@ def _parser() -> argparse.ArgumentParser:
                        help=f"age in days or months, e.g. 180d or 6m (default {DEFAULT_AGE})")
 
     export = command("export", "write the directory in a standard format")
-    export.add_argument("--format", required=True, choices=["openreferral"],
-                        help="openreferral: Open Referral UK 3.0 JSON")
-    export.add_argument("--output", type=Path, help="file to write (default: standard output)")
+    export.add_argument("--format", required=True, choices=["openreferral", "openreferral-api"],
+                        help="openreferral: one Open Referral UK 3.0 JSON document; "
+                             "openreferral-api: the files an ORUK 3.0 API serves (services.json "
+                             "and services/{id}.json) in the --output folder")
+    export.add_argument("--output", type=Path,
+                        help="file (or, for openreferral-api, folder) to write; "
+                             "default: standard output")
 
     import_ = command("import", "add or update service files from Open Referral UK: our "
                                 "export, a /services page or a /services/{id} record, as a "
@@ -212,21 +222,43 @@ def _stale(data: Path, older_than: str) -> int:
     return OK
 
 
-def _export(data: Path, output: Path | None) -> int:
+def _export(data: Path, output: Path | None, format_: str) -> int:
     directory = _load(data)
     if directory is None:
         return INVALID
+    if format_ == "openreferral-api" and output is None:
+        print("--format openreferral-api needs --output FOLDER", file=sys.stderr)
+        return USAGE
     try:
         document = export_openreferral(directory)
+        page, records = export_openreferral_api(directory)
     except ValueError as exc:
         return _print_problems([Problem(data, "-", str(exc))], data)
-    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-    if output is None:
-        sys.stdout.write(text)
+    # Nothing is written that the standard's own schemas reject.
+    problems = [Problem(f"services/{record[EXTENSION]['id']}.yml", "open referral", error)
+                for record in records.values() for error in service_errors(record)]
+    problems += [Problem("/services", "open referral", error) for error in page_errors(page)]
+    if problems:
+        return _print_problems(problems, data)
+    if format_ == "openreferral-api":
+        assert output is not None
+        (output / "services").mkdir(parents=True, exist_ok=True)
+        (output / "services.json").write_text(_json(page), encoding="utf-8")
+        for record_id, record in records.items():
+            (output / "services" / f"{record_id}.json").write_text(_json(record),
+                                                                   encoding="utf-8")
+        print(f"wrote {output / 'services.json'} and {len(records)} record(s) in "
+              f"{output / 'services'}", file=sys.stderr)
+    elif output is None:
+        sys.stdout.write(_json(document))
     else:
-        output.write_text(text, encoding="utf-8")
+        output.write_text(_json(document), encoding="utf-8")
         print(f"wrote {len(directory.services)} services to {output}", file=sys.stderr)
     return OK
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 def _import(source: str, data: Path, *, overwrite: bool, dry_run: bool) -> int:

@@ -66,7 +66,8 @@ def _fetch(url: httpx.URL, client: httpx.Client) -> tuple[list[Record], dict, li
     page = first
     pages = 1
     while not _last(page) and pages < MAX_PAGES and len(items) < MAX_RECORDS:
-        next_url = url.copy_set_param("page", str(int(page.get("page_number") or pages) + 1))
+        # Our own count: a server that repeats its page number must not loop us.
+        next_url = url.copy_set_param("page", str(pages + 1))
         try:
             page = _get(client, next_url)
         except (httpx.HTTPError, ValueError) as exc:

@@ -100,7 +100,9 @@ def _import_record(record: Record, organisations: dict[Any, dict], areas: Areas,
                    sources: dict, today: dt.date) -> Imported:
     item = record.data
     if record.error is not None:
-        return Imported(record, record.where, skipped=[("-", record.error)])
+        name = item.get("name") if isinstance(item, dict) else None
+        label = f"{record.where} ({_slug(name)})" if isinstance(name, str) else record.where
+        return Imported(record, label, skipped=[("-", record.error)])
     if not isinstance(item, dict):
         return Imported(record, record.where, skipped=[("-", "must be an object")])
     result = Imported(record, record.where)
