@@ -21,13 +21,20 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from services_directory.areas import NATIONS
 from services_directory.directory import Directory
 from services_directory.errors import Problem
 from services_directory.hours import UK_TIME
-from services_directory.loader import DEFAULT_DATA_DIR, check_directory, check_translations
+from services_directory.loader import (
+    DEFAULT_DATA_DIR,
+    OVERLAY_VARIABLE,
+    check_directory,
+    check_translations,
+    overlay_from_environment,
+)
 from services_directory.openreferral import (
     EXTENSION,
     export_openreferral,
@@ -49,15 +56,32 @@ OK, INVALID, USAGE = 0, 1, 2
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    folders = Folders(args.data, args.overlay)
     if args.command == "validate":
-        return _validate(args.data, args.require_language)
+        return _validate(folders, args.require_language)
     if args.command == "search":
-        return _search(args)
+        return _search(folders, args)
     if args.command == "stale":
-        return _stale(args.data, args.older_than)
+        return _stale(folders, args.older_than)
     if args.command == "export":
-        return _export(args.data, args.output, args.format)
-    return _import(args.source, args.data, overwrite=args.overwrite, dry_run=args.dry_run)
+        return _export(folders, args.output, args.format)
+    return _import(args.source, folders, overwrite=args.overwrite, dry_run=args.dry_run)
+
+
+@dataclass(frozen=True)
+class Folders:
+    """The data folder and the overlay laid over it, if any (see overlay.py)."""
+
+    data: Path
+    overlay: Path | None
+
+    def __str__(self) -> str:
+        return f"{self.data} with overlay {self.overlay}" if self.overlay else str(self.data)
+
+    @property
+    def writable(self) -> Path:
+        """Where an import writes: the overlay when there is one."""
+        return self.overlay or self.data
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -69,6 +93,9 @@ def _parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR,
                          help="data folder (default: the package's own)")
+        sub.add_argument("--overlay", type=Path, default=overlay_from_environment(),
+                         metavar="DIR", help="a council's folder laid over the data "
+                         f"(default: ${OVERLAY_VARIABLE}, as at start-up)")
         return sub
 
     validate = command("validate", "check every data file; non-zero on problems")
@@ -120,23 +147,24 @@ def _print_problems(problems: Iterable[Problem], where: object) -> int:
     return INVALID
 
 
-def _load(data: Path, *, allow_empty: bool = False, complete: bool = False
+def _load(folders: Folders, *, allow_empty: bool = False, complete: bool = False
           ) -> Directory | None:
     """The directory, or None after printing why it cannot be loaded."""
-    directory, problems = check_directory(data, allow_empty=allow_empty, complete=complete)
+    directory, problems = check_directory(folders.data, overlay=folders.overlay,
+                                          allow_empty=allow_empty, complete=complete)
     if problems or directory is None:
-        _print_problems(problems, data)
+        _print_problems(problems, folders)
         return None
     return directory
 
 
-def _validate(data: Path, required_languages: list[str]) -> int:
-    directory = _load(data, complete=True)
+def _validate(folders: Folders, required_languages: list[str]) -> int:
+    directory = _load(folders, complete=True)
     if directory is None:
         return INVALID
     problems = check_translations(directory, required_languages)
     if problems:
-        return _print_problems(problems, data)
+        return _print_problems(problems, folders)
     pending = sum(len(s.omitted_facts) for s in directory.services)
     print(f"OK: {len(directory.services)} services, {len(directory.areas.by_id)} areas; "
           f"{pending} omitted facts recorded (see omitted_facts in each file)")
@@ -154,8 +182,8 @@ def _partial_translations(directory: Directory) -> dict[str, list[str]]:
             for code in codes}
 
 
-def _search(args: argparse.Namespace) -> int:
-    directory = _load(args.data)
+def _search(folders: Folders, args: argparse.Namespace) -> int:
+    directory = _load(folders)
     if directory is None:
         return INVALID
     try:
@@ -204,14 +232,14 @@ def _uk_time(text: str | None) -> dt.datetime:
     return moment.replace(tzinfo=UK_TIME) if moment.tzinfo is None else moment
 
 
-def _stale(data: Path, older_than: str) -> int:
+def _stale(folders: Folders, older_than: str) -> int:
     today = dt.date.today()
     try:
         cutoff = cutoff_for(older_than, today)
     except ValueError as exc:
         print(f"--older-than: {exc}", file=sys.stderr)
         return USAGE
-    directory = _load(data)
+    directory = _load(folders)
     if directory is None:
         return INVALID
     old = stale_facts(directory, cutoff)
@@ -222,8 +250,8 @@ def _stale(data: Path, older_than: str) -> int:
     return OK
 
 
-def _export(data: Path, output: Path | None, format_: str) -> int:
-    directory = _load(data)
+def _export(folders: Folders, output: Path | None, format_: str) -> int:
+    directory = _load(folders)
     if directory is None:
         return INVALID
     if format_ == "openreferral-api" and output is None:
@@ -233,13 +261,13 @@ def _export(data: Path, output: Path | None, format_: str) -> int:
         document = export_openreferral(directory)
         page, records = export_openreferral_api(directory)
     except ValueError as exc:
-        return _print_problems([Problem(data, "-", str(exc))], data)
+        return _print_problems([Problem(folders.data, "-", str(exc))], folders)
     # Nothing is written that the standard's own schemas reject.
     problems = [Problem(f"services/{record[EXTENSION]['id']}.yml", "open referral", error)
                 for record in records.values() for error in service_errors(record)]
     problems += [Problem("/services", "open referral", error) for error in page_errors(page)]
     if problems:
-        return _print_problems(problems, data)
+        return _print_problems(problems, folders)
     if format_ == "openreferral-api":
         assert output is not None
         (output / "services").mkdir(parents=True, exist_ok=True)
@@ -261,8 +289,8 @@ def _json(data: object) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def _import(source: str, data: Path, *, overwrite: bool, dry_run: bool) -> int:
-    target = _load(data, allow_empty=True)
+def _import(source: str, folders: Folders, *, overwrite: bool, dry_run: bool) -> int:
+    target = _load(folders, allow_empty=True)
     if target is None:
         return INVALID
     try:
@@ -283,26 +311,31 @@ def _import(source: str, data: Path, *, overwrite: bool, dry_run: bool) -> int:
     services = [result.service for result in results if result.service is not None]
 
     new, changed, unchanged, conflicts = [], [], [], []
+    own = _service_ids(folders.writable)  # the files this import may replace
     for service in services:
         existing = target.by_id.get(service.id)
         if existing is None:
             new.append(service)
         elif _same_but_for_reading_dates(existing, service):
             unchanged.append(service)
+        elif service.id not in own:
+            conflicts.append(Problem(f"services/{service.id}.yml", "-",
+                                     "is a shipped service; an overlay replaces one only with "
+                                     "a file that says `replaces: true`, written by hand"))
         elif overwrite:
             changed.append(service)
         else:
             conflicts.append(Problem(f"services/{service.id}.yml", "-",
                                      "already exists and differs; use --overwrite to replace it"))
     if conflicts:
-        return _print_problems(conflicts, data)
-    # Check the result as a whole (former ids, duplicates) before touching `data`.
-    problems = _check_with(data, [*new, *changed])
+        return _print_problems(conflicts, folders.writable)
+    # Check the result as a whole (former ids, duplicates) before touching any file.
+    problems = _check_with(folders, [*new, *changed])
     if problems:
-        return _print_problems(problems, f"{data} after importing {source}")
+        return _print_problems(problems, f"{folders} after importing {source}")
     if not dry_run:
         for service in [*new, *changed]:
-            _write_service(data, service)
+            _write_service(folders.writable, service)
     verb = "would import" if dry_run else "imported"
     print(f"{verb} {len(services)} of {len(results)} service record(s) from {source}: "
           f"{len(new)} new, {len(changed)} replaced, {len(unchanged)} unchanged; "
@@ -349,17 +382,25 @@ def _same_but_for_reading_dates(old: Service, new: Service) -> bool:
     return old == new or facts(old) == facts(new)
 
 
-def _check_with(data: Path, services: list[Service]) -> list[Problem]:
+def _service_ids(folder: Path) -> set[str]:
+    return {path.stem for path in (folder / "services").glob("*.y*ml")}
+
+
+def _check_with(folders: Folders, services: list[Service]) -> list[Problem]:
+    """The problems the folders would have with `services` written: checked on a copy."""
     with tempfile.TemporaryDirectory() as scratch:
-        trial = Path(scratch) / "data"
-        shutil.copytree(data, trial)
+        trial = Path(scratch) / "target"
+        shutil.copytree(folders.writable, trial)
         for service in services:
             _write_service(trial, service)
-        return check_directory(trial, allow_empty=True)[1]
+        if folders.overlay is None:
+            return check_directory(trial, allow_empty=True)[1]
+        return check_directory(folders.data, overlay=trial, allow_empty=True)[1]
 
 
 def _write_service(data: Path, service: Service) -> None:
     path = data / "services" / f"{service.id}.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(dump_yaml(service.to_data()), encoding="utf-8")
 
 
