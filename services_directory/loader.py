@@ -4,6 +4,9 @@ Layout of a data folder (the package's own is services_directory/data/):
     services/<id>.yml   one file per service (see schema.Service)
     areas.yml           places services cover (see areas.py)
     sources.yml         source documents services cite by key
+
+An overlay folder with the same layout can be laid over it (overlay.py): start-up
+uses the one DIRECTORY_OVERLAY names.
 """
 
 from __future__ import annotations
