@@ -3,9 +3,10 @@
     validate [--data DIR] [--require-language CODE]   check every data file
     search   [--area A] [--need N] [--language L] [--at 2026-11-23T02:00] ...
                                                         what the assistant would offer
-    stale    [--older-than 180d]                        entries to re-verify
+    stale    [--older-than 12m]                         contacts to re-verify, oldest first
     export   --format openreferral [--output FILE]      the directory as Open Referral UK JSON
-    import   FILE [--overwrite] [--dry-run]             service files from such a JSON file
+    export   --format openreferral-api --output DIR     the files an ORUK API serves
+    import   FILE_OR_URL [--overwrite] [--dry-run]      service files from ORUK (file or API)
 
 Exit codes: 0 on success, 1 when the data is invalid (every problem is printed,
 one per line, as `file: field: what is wrong`), 2 for usage errors.
@@ -20,17 +21,32 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from services_directory.areas import NATIONS
 from services_directory.directory import Directory
 from services_directory.errors import Problem
 from services_directory.hours import UK_TIME
-from services_directory.loader import DEFAULT_DATA_DIR, check_directory, check_translations
-from services_directory.openreferral import export_openreferral, import_openreferral
+from services_directory.loader import (
+    DEFAULT_DATA_DIR,
+    OVERLAY_VARIABLE,
+    check_directory,
+    check_translations,
+    overlay_from_environment,
+)
+from services_directory.openreferral import (
+    EXTENSION,
+    export_openreferral,
+    export_openreferral_api,
+)
+from services_directory.openreferral_api import fetch_records, is_url
+from services_directory.openreferral_import import Imported, Record, import_records, records_in
+from services_directory.openreferral_schemas import page_errors, service_errors
 from services_directory.routing import route
 from services_directory.schema import Service
 from services_directory.search import FilterError, resolve_area
+from services_directory.staleness import DEFAULT_AGE, cutoff_for, stale_facts
 from services_directory.vocabulary import GENDERS, NEEDS
 from services_directory.yaml_files import dump_yaml
 
@@ -40,15 +56,32 @@ OK, INVALID, USAGE = 0, 1, 2
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    folders = Folders(args.data, args.overlay)
     if args.command == "validate":
-        return _validate(args.data, args.require_language)
+        return _validate(folders, args.require_language)
     if args.command == "search":
-        return _search(args)
+        return _search(folders, args)
     if args.command == "stale":
-        return _stale(args.data, args.older_than)
+        return _stale(folders, args.older_than)
     if args.command == "export":
-        return _export(args.data, args.output)
-    return _import(args.file, args.data, overwrite=args.overwrite, dry_run=args.dry_run)
+        return _export(folders, args.output, args.format)
+    return _import(args.source, folders, overwrite=args.overwrite, dry_run=args.dry_run)
+
+
+@dataclass(frozen=True)
+class Folders:
+    """The data folder and the overlay laid over it, if any (see overlay.py)."""
+
+    data: Path
+    overlay: Path | None
+
+    def __str__(self) -> str:
+        return f"{self.data} with overlay {self.overlay}" if self.overlay else str(self.data)
+
+    @property
+    def writable(self) -> Path:
+        """Where an import writes: the overlay when there is one."""
+        return self.overlay or self.data
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -60,6 +93,9 @@ def _parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR,
                          help="data folder (default: the package's own)")
+        sub.add_argument("--overlay", type=Path, default=overlay_from_environment(),
+                         metavar="DIR", help="a council's folder laid over the data "
+                         f"(default: ${OVERLAY_VARIABLE}, as at start-up)")
         return sub
 
     validate = command("validate", "check every data file; non-zero on problems")
@@ -77,16 +113,26 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--urgent", action="store_true", help="the person is in danger now")
     search.add_argument("--at", help="UK local time, e.g. 2026-11-23T02:00 (default: now)")
 
-    stale = command("stale", "list entries not verified recently")
-    stale.add_argument("--older-than", default="180d", help="age such as 180d (days)")
+    stale = command("stale", "list contacts whose newest source is older than an age, oldest "
+                             "first")
+    stale.add_argument("--older-than", default=DEFAULT_AGE,
+                       help=f"age in days or months, e.g. 180d or 6m (default {DEFAULT_AGE})")
 
     export = command("export", "write the directory in a standard format")
-    export.add_argument("--format", required=True, choices=["openreferral"],
-                        help="openreferral: Open Referral UK 3.0 JSON")
-    export.add_argument("--output", type=Path, help="file to write (default: standard output)")
+    export.add_argument("--format", required=True, choices=["openreferral", "openreferral-api"],
+                        help="openreferral: one Open Referral UK 3.0 JSON document; "
+                             "openreferral-api: the files an ORUK 3.0 API serves (services.json "
+                             "and services/{id}.json) in the --output folder")
+    export.add_argument("--output", type=Path,
+                        help="file (or, for openreferral-api, folder) to write; "
+                             "default: standard output")
 
-    import_ = command("import", "add or update service files from an Open Referral UK JSON file")
-    import_.add_argument("file", type=Path)
+    import_ = command("import", "add or update service files from Open Referral UK: our "
+                                "export, a /services page or a /services/{id} record, as a "
+                                "file or from an API URL")
+    import_.add_argument("source", metavar="FILE_OR_URL",
+                         help="a JSON file, or an ORUK 3.0 API URL such as "
+                              "https://host/services (every page is read)")
     import_.add_argument("--overwrite", action="store_true",
                          help="replace existing services that differ (default: refuse)")
     import_.add_argument("--dry-run", action="store_true", help="check and report; write nothing")
@@ -101,22 +147,24 @@ def _print_problems(problems: Iterable[Problem], where: object) -> int:
     return INVALID
 
 
-def _load(data: Path, *, allow_empty: bool = False) -> Directory | None:
+def _load(folders: Folders, *, allow_empty: bool = False, complete: bool = False
+          ) -> Directory | None:
     """The directory, or None after printing why it cannot be loaded."""
-    directory, problems = check_directory(data, allow_empty=allow_empty)
+    directory, problems = check_directory(folders.data, overlay=folders.overlay,
+                                          allow_empty=allow_empty, complete=complete)
     if problems or directory is None:
-        _print_problems(problems, data)
+        _print_problems(problems, folders)
         return None
     return directory
 
 
-def _validate(data: Path, required_languages: list[str]) -> int:
-    directory = _load(data)
+def _validate(folders: Folders, required_languages: list[str]) -> int:
+    directory = _load(folders, complete=True)
     if directory is None:
         return INVALID
     problems = check_translations(directory, required_languages)
     if problems:
-        return _print_problems(problems, data)
+        return _print_problems(problems, folders)
     pending = sum(len(s.omitted_facts) for s in directory.services)
     print(f"OK: {len(directory.services)} services, {len(directory.areas.by_id)} areas; "
           f"{pending} omitted facts recorded (see omitted_facts in each file)")
@@ -134,8 +182,8 @@ def _partial_translations(directory: Directory) -> dict[str, list[str]]:
             for code in codes}
 
 
-def _search(args: argparse.Namespace) -> int:
-    directory = _load(args.data)
+def _search(folders: Folders, args: argparse.Namespace) -> int:
+    directory = _load(folders)
     if directory is None:
         return INVALID
     try:
@@ -184,92 +232,175 @@ def _uk_time(text: str | None) -> dt.datetime:
     return moment.replace(tzinfo=UK_TIME) if moment.tzinfo is None else moment
 
 
-def _stale(data: Path, older_than: str) -> int:
-    if not older_than.endswith("d") or not older_than[:-1].isdigit():
-        print(f"--older-than must be a number of days such as 180d, not {older_than!r}",
-              file=sys.stderr)
+def _stale(folders: Folders, older_than: str) -> int:
+    today = dt.date.today()
+    try:
+        cutoff = cutoff_for(older_than, today)
+    except ValueError as exc:
+        print(f"--older-than: {exc}", file=sys.stderr)
         return USAGE
-    directory = _load(data)
+    directory = _load(folders)
     if directory is None:
         return INVALID
-    cutoff = dt.date.today() - dt.timedelta(days=int(older_than[:-1]))
-    old = sorted((s.last_verified, s.id) for s in directory.services if s.last_verified < cutoff)
-    for verified, service_id in old:
-        print(f"{service_id}: last verified {verified.isoformat()}")
-    print(f"{len(old)} service(s) last verified before {cutoff.isoformat()}")
+    old = stale_facts(directory, cutoff)
+    for fact in old:
+        print(fact)
+    print(f"{len(old)} contact(s) in {len({fact.service_id for fact in old})} service(s) "
+          f"have no source dated {cutoff.isoformat()} or later (older than {older_than})")
     return OK
 
 
-def _export(data: Path, output: Path | None) -> int:
-    directory = _load(data)
+def _export(folders: Folders, output: Path | None, format_: str) -> int:
+    directory = _load(folders)
     if directory is None:
         return INVALID
+    if format_ == "openreferral-api" and output is None:
+        print("--format openreferral-api needs --output FOLDER", file=sys.stderr)
+        return USAGE
     try:
         document = export_openreferral(directory)
+        page, records = export_openreferral_api(directory)
     except ValueError as exc:
-        return _print_problems([Problem(data, "-", str(exc))], data)
-    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-    if output is None:
-        sys.stdout.write(text)
+        return _print_problems([Problem(folders.data, "-", str(exc))], folders)
+    # Nothing is written that the standard's own schemas reject.
+    problems = [Problem(f"services/{record[EXTENSION]['id']}.yml", "open referral", error)
+                for record in records.values() for error in service_errors(record)]
+    problems += [Problem("/services", "open referral", error) for error in page_errors(page)]
+    if problems:
+        return _print_problems(problems, folders)
+    if format_ == "openreferral-api":
+        assert output is not None
+        (output / "services").mkdir(parents=True, exist_ok=True)
+        (output / "services.json").write_text(_json(page), encoding="utf-8")
+        for record_id, record in records.items():
+            (output / "services" / f"{record_id}.json").write_text(_json(record),
+                                                                   encoding="utf-8")
+        print(f"wrote {output / 'services.json'} and {len(records)} record(s) in "
+              f"{output / 'services'}", file=sys.stderr)
+    elif output is None:
+        sys.stdout.write(_json(document))
     else:
-        output.write_text(text, encoding="utf-8")
+        output.write_text(_json(document), encoding="utf-8")
         print(f"wrote {len(directory.services)} services to {output}", file=sys.stderr)
     return OK
 
 
-def _import(file: Path, data: Path, *, overwrite: bool, dry_run: bool) -> int:
-    try:
-        document = json.loads(file.read_text(encoding="utf-8"))
-    except OSError as exc:
-        print(f"cannot read {file}: {exc.strerror}", file=sys.stderr)
-        return USAGE
-    except json.JSONDecodeError as exc:
-        return _print_problems([Problem(file, "-", f"not valid JSON: {exc}")], file)
-    target = _load(data, allow_empty=True)
+def _json(data: object) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _import(source: str, folders: Folders, *, overwrite: bool, dry_run: bool) -> int:
+    target = _load(folders, allow_empty=True)
     if target is None:
         return INVALID
-    services, problems = import_openreferral(document, target.areas)
-    if problems:
-        return _print_problems(problems, file)
+    try:
+        records, organisations, notes = _read_feed(source)
+    except OSError as exc:
+        print(f"cannot read {source}: {exc.strerror}", file=sys.stderr)
+        return USAGE
+    except ValueError as exc:  # not JSON, not Open Referral, or the API cannot be read
+        return _print_problems([Problem(source, "-", str(exc))], source)
+    results = import_records(records, organisations, target.areas, target.sources,
+                             dt.date.today())
+    _skip_repeated_ids(results)
+    for note in notes:
+        print(f"note: {note}")
+    for result in results:
+        for line in result.report():
+            print(line)
+    services = [result.service for result in results if result.service is not None]
 
     new, changed, unchanged, conflicts = [], [], [], []
+    own = _service_ids(folders.writable)  # the files this import may replace
     for service in services:
         existing = target.by_id.get(service.id)
         if existing is None:
             new.append(service)
-        elif existing == service:
+        elif _same_but_for_reading_dates(existing, service):
             unchanged.append(service)
+        elif service.id not in own:
+            conflicts.append(Problem(f"services/{service.id}.yml", "-",
+                                     "is a shipped service; an overlay replaces one only with "
+                                     "a file that says `replaces: true`, written by hand"))
         elif overwrite:
             changed.append(service)
         else:
             conflicts.append(Problem(f"services/{service.id}.yml", "-",
                                      "already exists and differs; use --overwrite to replace it"))
     if conflicts:
-        return _print_problems(conflicts, data)
-    # Check the result as a whole (sources, former ids, duplicates) before touching `data`.
-    problems = _check_with(data, [*new, *changed])
+        return _print_problems(conflicts, folders.writable)
+    # Check the result as a whole (former ids, duplicates) before touching any file.
+    problems = _check_with(folders, [*new, *changed])
     if problems:
-        return _print_problems(problems, f"{data} after importing {file}")
+        return _print_problems(problems, f"{folders} after importing {source}")
     if not dry_run:
         for service in [*new, *changed]:
-            _write_service(data, service)
+            _write_service(folders.writable, service)
     verb = "would import" if dry_run else "imported"
-    print(f"{verb} {len(services)} service(s) from {file}: {len(new)} new, "
-          f"{len(changed)} replaced, {len(unchanged)} unchanged")
+    print(f"{verb} {len(services)} of {len(results)} service record(s) from {source}: "
+          f"{len(new)} new, {len(changed)} replaced, {len(unchanged)} unchanged; "
+          f"{len(results) - len(services)} skipped")
     return OK
 
 
-def _check_with(data: Path, services: list[Service]) -> list[Problem]:
+def _read_feed(source: str) -> tuple[list[Record], dict, list[str]]:
+    """Records from a file or an ORUK API URL; ValueError when it is not Open Referral."""
+    if is_url(source):
+        return fetch_records(source)
+    text = Path(source).read_text(encoding="utf-8")
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not valid JSON: {exc}") from None
+    records, organisations = records_in(document)
+    return records, organisations, []
+
+
+def _skip_repeated_ids(results: list[Imported]) -> None:
+    """Two records that would write the same file: the first is kept, the rest skipped."""
+    first: dict[str, str] = {}
+    for result in results:
+        if result.service is None:
+            continue
+        if result.service.id in first:
+            result.skipped.append(("id", f"{result.service.id!r} is also the id of "
+                                         f"{first[result.service.id]}"))
+            result.service = None
+        else:
+            first[result.service.id] = result.label
+
+
+def _same_but_for_reading_dates(old: Service, new: Service) -> bool:
+    """Re-reading an unchanged feed is not a change: the dates it was read are ignored."""
+    def facts(service: Service) -> dict:
+        data = service.to_data()
+        data.pop("last_verified", None)
+        for contact in data.get("contacts", []):
+            for citation in contact.get("source", []):
+                citation.pop("read", None)
+        return data
+    return old == new or facts(old) == facts(new)
+
+
+def _service_ids(folder: Path) -> set[str]:
+    return {path.stem for path in (folder / "services").glob("*.y*ml")}
+
+
+def _check_with(folders: Folders, services: list[Service]) -> list[Problem]:
+    """The problems the folders would have with `services` written: checked on a copy."""
     with tempfile.TemporaryDirectory() as scratch:
-        trial = Path(scratch) / "data"
-        shutil.copytree(data, trial)
+        trial = Path(scratch) / "target"
+        shutil.copytree(folders.writable, trial)
         for service in services:
             _write_service(trial, service)
-        return check_directory(trial)[1]
+        if folders.overlay is None:
+            return check_directory(trial, allow_empty=True)[1]
+        return check_directory(folders.data, overlay=trial, allow_empty=True)[1]
 
 
 def _write_service(data: Path, service: Service) -> None:
     path = data / "services" / f"{service.id}.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(dump_yaml(service.to_data()), encoding="utf-8")
 
 

@@ -133,11 +133,15 @@ def _name_key(text: str) -> str:
 
 def load_areas(path: Path) -> Areas:
     """Read and check areas.yml; raises DirectoryDataError naming the problem."""
-    raw = read_yaml(path)
+    return areas_from_data(read_yaml(path), path.name)
+
+
+def areas_from_data(raw: dict, file_name: str) -> Areas:
+    """Check areas.yml's contents (or several files' merged); raises DirectoryDataError."""
     problems: list[Problem] = []
 
     def problem(where: str, message: str) -> None:
-        problems.append(Problem(path.name, where, message))
+        problems.append(Problem(file_name, where, message))
 
     by_id: dict[str, Area] = {}
     for area_id, entry in (raw.get("areas") or {}).items():
@@ -179,7 +183,7 @@ def load_areas(path: Path) -> Areas:
         outside_uk=raw.get("outside_uk_postcode_areas") or {},
     )
     if not problems:
-        _index_names(areas, problems, path.name)
+        _index_names(areas, problems, file_name)
     if problems:
         raise DirectoryDataError(problems)
     return areas

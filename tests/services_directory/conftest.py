@@ -37,3 +37,14 @@ def write_service(data_copy: Path) -> Callable[[str, str], Path]:
 
     return write
 
+
+
+@pytest.fixture
+def empty_data(tmp_path: Path) -> Path:
+    """The real areas and sources, with no service files: where an import lands, or
+    a folder to check one service file in on its own."""
+    copy = tmp_path / "empty"
+    shutil.copytree(DEFAULT_DATA_DIR, copy)
+    for file in (copy / "services").iterdir():
+        file.unlink()
+    return copy

@@ -19,3 +19,9 @@ source:
   - document: hackney-council-dv-page
 last_verified: 2026-01-01
 """
+
+# The same entry with its contact sourced: complete enough for `validate`.
+SOURCED_SERVICE = VALID_SERVICE.replace(
+    "    hours:\n",
+    "    source:\n      - document: hackney-council-dv-page\n    hours:\n",
+)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import uuid
 from pathlib import Path
 
 import pytest
+from directory_fixtures import SOURCED_SERVICE
 
 from services_directory import Directory, check_directory
 from services_directory.__main__ import main
-from services_directory.loader import DEFAULT_DATA_DIR
 from services_directory.openreferral import EXTENSION, export_openreferral
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -30,25 +31,28 @@ Capture = pytest.CaptureFixture[str]
     ("broken-yaml.yml", "services/broken-yaml.yml: -: not valid YAML: duplicate key 'name'"),
 ])
 def test_validate_fails_precisely_on_a_broken_fixture_file(
-    data_copy: Path, capsys: Capture, fixture: str, line: str
+    empty_data: Path, capsys: Capture, fixture: str, line: str
 ) -> None:
-    shutil.copy(FIXTURES / fixture, data_copy / "services" / fixture)
-    assert main(["validate", "--data", str(data_copy)]) == 1
+    shutil.copy(FIXTURES / fixture, empty_data / "services" / fixture)
+    assert main(["validate", "--data", str(empty_data)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"INVALID: 1 problem(s) in {data_copy}\n")
+    assert err.startswith(f"INVALID: 1 problem(s) in {empty_data}\n")
     assert f"  {line}" in err
 
 
-def test_validate_can_require_a_translation(data_copy: Path, capsys: Capture) -> None:
-    galop = data_copy / "services" / "galop.yml"
-    galop.write_text(galop.read_text().replace("description:\n", "description:\n  cy: Llinell.\n"))
-    assert main(["validate", "--data", str(data_copy)]) == 0
+def test_validate_can_require_a_translation(empty_data: Path, capsys: Capture) -> None:
+    services = empty_data / "services"
+    (services / "test-line.yml").write_text(SOURCED_SERVICE)
+    welsh = SOURCED_SERVICE.replace("id: test-line", "id: welsh-line")
+    (services / "welsh-line.yml").write_text(
+        welsh.replace("description:\n", "description:\n  cy: Llinell.\n"))
+    assert main(["validate", "--data", str(empty_data)]) == 0
     out = capsys.readouterr().out
-    assert "warning: " in out and "no 'cy' translation" in out and "hackney-dais" in out
-    assert main(["validate", "--data", str(data_copy), "--require-language", "cy"]) == 1
+    assert "warning: 1 description(s) have no 'cy' translation: test-line" in out
+    assert main(["validate", "--data", str(empty_data), "--require-language", "cy"]) == 1
     err = capsys.readouterr().err
-    assert "services/hackney-dais.yml: description: no 'cy' translation" in err
-    assert "services/galop.yml" not in err
+    assert "services/test-line.yml: description: no 'cy' translation" in err
+    assert "services/welsh-line.yml" not in err
 
 
 def test_commands_refuse_invalid_data(data_copy: Path, capsys: Capture) -> None:
@@ -159,13 +163,6 @@ def without_services(data: Path) -> Path:
     return data
 
 
-@pytest.fixture
-def empty_data(tmp_path: Path) -> Path:
-    """The real areas and sources, with no service files: where an import lands."""
-    shutil.copytree(DEFAULT_DATA_DIR, tmp_path / "empty")
-    return without_services(tmp_path / "empty")
-
-
 def exported(tmp_path: Path, directory: Directory) -> Path:
     path = tmp_path / "export.json"
     path.write_text(json.dumps(export_openreferral(directory), indent=2))
@@ -178,20 +175,34 @@ def fresh(data: Path) -> Directory:
     return directory
 
 
+def reachable(directory: Directory) -> Directory:
+    """The services someone can reach: what an import carries (reachability.py)."""
+    by_id = {key: service for key, service in directory.by_id.items() if service.contacts}
+    return dataclasses.replace(directory, by_id=by_id, former_ids={
+        old: new for old, new in directory.former_ids.items() if new in by_id})
+
+
 def test_open_referral_round_trip_loses_nothing(
     directory: Directory, empty_data: Path, tmp_path: Path, capsys: Capture
 ) -> None:
     file = exported(tmp_path, directory)
     assert main(["import", str(file), "--data", str(empty_data)]) == 0
-    assert f"imported {len(directory.services)} service(s)" in capsys.readouterr().out
-    imported = fresh(empty_data)
-    assert imported.by_id.keys() == directory.by_id.keys()
+    out = capsys.readouterr().out
+    carried = reachable(directory)
+    assert f"imported {len(carried.services)} of {len(directory.services)} service record(s)" \
+        in out
+    # A service nobody can reach is never written (none, once every shipped one has a contact).
     for service in directory.services:
-        # Every field: ids, former ids, contacts and their hours, sources, omitted facts, notes.
+        if not service.contacts:
+            assert f"({service.id}): contacts: no phone, email or website to reach it" in out
+    imported = fresh(empty_data)
+    assert imported.by_id.keys() == carried.by_id.keys()
+    for service in carried.services:
+        # Every field: ids, former ids, contacts and their hours and sources, omitted facts.
         assert imported.get(service.id) == service, service.id
-    assert imported.former_ids == directory.former_ids
+    assert imported.former_ids == carried.former_ids
     # And back out again, identical.
-    assert export_openreferral(imported) == export_openreferral(directory)
+    assert export_openreferral(imported) == export_openreferral(carried)
 
 
 def test_round_trip_keeps_every_kind_of_field(
@@ -255,7 +266,9 @@ def test_import_into_the_same_data_changes_nothing(
     before = {p.name: p.read_text() for p in (data_copy / "services").iterdir()}
     file = exported(tmp_path, directory)
     assert main(["import", str(file), "--data", str(data_copy)]) == 0
-    assert f"0 new, 0 replaced, {len(directory.services)} unchanged" in capsys.readouterr().out
+    unreachable = sum(1 for service in directory.services if not service.contacts)
+    assert (f"0 new, 0 replaced, {len(directory.services) - unreachable} unchanged; "
+            f"{unreachable} skipped") in capsys.readouterr().out
     assert {p.name: p.read_text() for p in (data_copy / "services").iterdir()} == before
 
 
@@ -279,50 +292,60 @@ def test_import_refuses_to_replace_a_different_service_unless_told(
     assert fresh(data_copy).get("galop").name == "Galop (renamed)"
 
 
-def test_import_of_bad_data_fails_precisely_and_writes_nothing(
+def test_import_skips_a_bad_record_precisely_and_carries_the_rest(
     directory: Directory, empty_data: Path, tmp_path: Path, capsys: Capture
 ) -> None:
-    document = export_openreferral(directory)
+    document = export_openreferral(reachable(directory))
     index, galop = next((i, s) for i, s in enumerate(document["services"])
                         if s[EXTENSION]["id"] == "galop")
     galop["contacts"][0]["phones"][0]["number"] = "020 8356 445"
     galop["service_areas"].append({"name": "Atlantis"})
     file = tmp_path / "bad.json"
     file.write_text(json.dumps(document))
-    assert main(["import", str(file), "--data", str(empty_data)]) == 1
-    err = capsys.readouterr().err
-    assert f"services.{index} (galop): service_areas.2: unknown area 'Atlantis'" in err
-    assert f"services.{index} (galop): contacts.0: '020 8356 445' is not a valid UK phone " \
-        "number" in err
-    assert list((empty_data / "services").iterdir()) == []
+    assert main(["import", str(file), "--data", str(empty_data)]) == 0
+    out = capsys.readouterr().out
+    assert f"skipped services.{index} (galop): service_areas.2: unknown area 'Atlantis': " \
+        "not in areas.yml" in out
+    assert f"skipped services.{index} (galop): contacts.0: '020 8356 445' is not a valid UK " \
+        "phone number" in out
+    assert "; 1 skipped" in out
+    written = {file.stem for file in (empty_data / "services").iterdir()}
+    assert "galop" not in written and len(written) == len(document["services"]) - 1
 
 
-def test_import_checks_across_files_before_writing(
+def test_import_skips_a_record_citing_an_unknown_source(
     directory: Directory, empty_data: Path, tmp_path: Path, capsys: Capture
 ) -> None:
     document = export_openreferral(directory)
     galop = next(s for s in document["services"] if s[EXTENSION]["id"] == "galop")
     galop[EXTENSION]["source"] = [{"document": "my-memory"}]
-    galop["contacts"][0]["phones"][0]["number"] = "020 8356 445"
     file = tmp_path / "bad.json"
     file.write_text(json.dumps(document))
-    assert main(["import", str(file), "--data", str(empty_data)]) == 1
-    err = capsys.readouterr().err
-    assert "(galop): contacts.0: '020 8356 445' is not a valid UK phone number" in err
-    galop["contacts"][0]["phones"][0]["number"] = "0800 999 5428"
-    file.write_text(json.dumps(document))
-    assert main(["import", str(file), "--data", str(empty_data)]) == 1
-    assert "services/galop.yml: source.0.document: unknown source 'my-memory'" \
+    assert main(["import", str(file), "--data", str(empty_data)]) == 0
+    assert "(galop): source.0.document: unknown source 'my-memory'" in capsys.readouterr().out
+    assert not (empty_data / "services" / "galop.yml").exists()
+
+
+def test_import_checks_across_files_before_writing(
+    directory: Directory, data_copy: Path, tmp_path: Path, capsys: Capture
+) -> None:
+    document = export_openreferral(directory)
+    galop = next(s for s in document["services"] if s[EXTENSION]["id"] == "galop")
+    galop[EXTENSION]["id"] = "galop-renamed"
+    galop[EXTENSION]["former_ids"] = ["hackney-dais"]  # an id another service still has
+    file = tmp_path / "clash.json"
+    file.write_text(json.dumps({**document, "services": [galop]}))
+    before = sorted(p.name for p in (data_copy / "services").iterdir())
+    assert main(["import", str(file), "--data", str(data_copy)]) == 1
+    assert "services/galop-renamed.yml: former_ids: 'hackney-dais' is already used" \
         in capsys.readouterr().err
-    assert list((empty_data / "services").iterdir()) == []
+    assert sorted(p.name for p in (data_copy / "services").iterdir()) == before
 
 
 @pytest.mark.parametrize(("text", "message"), [
     ("{not json", "not valid JSON"),
-    ('{"organizations": []}', "not an Open Referral document: no services list"),
-    ('{"services": [5]}', "services.0: -: must be an object"),
-    ('{"services": [{"name": "X", "contacts": [5]}]}',
-     "services.0: -: malformed Open Referral service"),
+    ('{"organizations": []}', "not an Open Referral document: expected our export (a services "
+                              "list), a /services page (contents) or a /services/{id} record"),
 ])
 def test_import_rejects_files_that_are_not_open_referral(
     empty_data: Path, tmp_path: Path, capsys: Capture, text: str, message: str
@@ -331,6 +354,22 @@ def test_import_rejects_files_that_are_not_open_referral(
     file.write_text(text)
     assert main(["import", str(file), "--data", str(empty_data)]) == 1
     assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('{"services": [5]}', "skipped services.0: -: must be an object"),
+    ('{"services": [{"name": "X", "contacts": [5]}]}',
+     "skipped services.0: -: malformed Open Referral service"),
+])
+def test_import_skips_records_that_are_not_services(
+    empty_data: Path, tmp_path: Path, capsys: Capture, text: str, message: str
+) -> None:
+    file = tmp_path / "bad.json"
+    file.write_text(text)
+    assert main(["import", str(file), "--data", str(empty_data)]) == 0
+    out = capsys.readouterr().out
+    assert message in out and "imported 0 of 1 service record(s)" in out
+    assert list((empty_data / "services").iterdir()) == []
 
 
 def test_import_of_a_missing_file_is_a_usage_error(tmp_path: Path, capsys: Capture) -> None:
