@@ -12,6 +12,7 @@ from actions.conversation_state import Known
 from actions.directory_access import EMERGENCY_ID, offers_for
 from actions.turn_meta import meta_payload
 from services_directory.routing import Offer, shortlist
+from services_directory.schema import Service
 
 # Enough to choose from on a small screen; the national 24-hour line is always among them.
 MAX_SERVICES = 4
@@ -27,7 +28,17 @@ def offers_for_situation(known: Known, *, extra_needs: list[str] = (),
                         gender=known.person_gender, age=known.age, language=known.locale,
                         urgent=urgent)
     chosen = {o.id for o in first}
-    return [*first, *(o for o in offers if o.id not in chosen)]
+    offers = [*first, *(o for o in offers if o.id not in chosen)]
+    if known.asker != "perpetrator":
+        # A line for people who harm, offered to a survivor, a friend or a professional
+        # asking about a victim, answers them as the one who harms.
+        offers = [o for o in offers if not for_people_who_harm(o.service)]
+    return offers
+
+
+def for_people_who_harm(service: Service) -> bool:
+    """A service for people who harm, as opposed to one that also works with them."""
+    return "perpetrators" in service.needs and "domestic-abuse" not in service.needs
 
 
 def route_and_reply(dispatcher: CollectingDispatcher, known: Known, *, extra_needs: list[str],
