@@ -217,7 +217,8 @@ def _search(folders: Folders, args: argparse.Namespace) -> int:
     for number, offer in enumerate(offers, start=1):
         card = directory.card(offer.id, now)
         status = {True: "open now", False: "closed now", None: "hours not known"}[offer.open_now]
-        contact = card["phone"] or card["text"] or card["url"] or "no contact details"
+        contact = (card["phone"] or card["text"] or card["webchat"] or card["email"]
+                   or card["url"] or "no contact details")
         print(f"{number:>2}. {offer.id}: {offer.service.name}, {contact} ({status})")
         for reason in offer.reasons:
             print(f"      {reason}")

@@ -4,23 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TypedDict
 
 from services_directory.areas import Areas
+from services_directory.cards import Card, service_card
 from services_directory.hours import Gettext
 from services_directory.schema import Service
-
-
-class Card(TypedDict):
-    """What the chat widget shows for one service. Keys are a public contract."""
-
-    id: str
-    name: str
-    phone: str | None
-    text: str | None
-    url: str | None
-    hours: str | None
-    open_now: bool | None
 
 
 @dataclass(frozen=True)
@@ -49,23 +37,10 @@ class Directory:
 
     def card(self, service_id: str, now: dt.datetime, locale: str = "en",
              gettext: Gettext | None = None) -> Card:
-        """The service as the widget shows it, with `open_now` for its phone line.
+        """The service as the widget shows it: every channel with its hours (cards.py).
 
-        `now` may be timezone-aware; a naive datetime is taken to be UTC. The hours
-        are worded for `locale`, with `gettext` from the directory catalogue.
+        `open_now` and `hours` at the top are the main phone line's. `now` may be
+        timezone-aware; a naive datetime is taken to be UTC. The hours are worded for
+        `locale`, with `gettext` from the directory catalogue.
         """
-        service = self.get(service_id)
-        phone = service.phone
-        text = service.first_contact("text")
-        website = service.first_contact("website")
-        phone_hours = phone.hours if phone is not None else None
-        return Card(
-            id=service.id,
-            name=service.name,
-            phone=phone.display_number() if phone else None,
-            text=text.display_number() if text else None,
-            url=str(website.url) if website and website.url else None,
-            hours=(phone_hours.describe(locale, gettext or (lambda m: m)) if phone_hours
-                   else None),
-            open_now=phone_hours.is_open(now) if phone_hours else None,
-        )
+        return service_card(self.get(service_id), now, locale, gettext)

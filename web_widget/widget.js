@@ -85,6 +85,13 @@
       call: N_("Call"),
       text: N_("Text"),
       website: N_("Website"),
+      webchat: N_("Web chat"),
+      email: N_("Email"),
+      bsl: N_("British Sign Language (BSL)"),
+      app: N_("App"),
+      referral: N_("Referral"),
+      // i18n: core (beside each tap-to-call or tap-to-text link)
+      history: N_("Calls and texts show in your phone's history."),
       newTab: N_("(opens in a new tab)"),
       language: N_("Language"),
       privacyTitle: N_("Privacy"),
@@ -190,13 +197,17 @@
   // Numbers (999, 0808 2000 247) always read left to right: inside right-to-left text the
   // groups of a phone number would otherwise be shown in reverse order.
   var NUMBER_RUN = /\+?\d[\d ]*\d|\d/g;
+  function ltr(text) {
+    var bdi = el("bdi", null, text);
+    bdi.dir = "ltr";
+    return bdi;
+  }
+
   function appendText(parent, text) {
     var last = 0;
     text.replace(NUMBER_RUN, function (number, at) {
       if (at > last) parent.appendChild(doc.createTextNode(text.slice(last, at)));
-      var bdi = el("bdi", null, number);
-      bdi.dir = "ltr";
-      parent.appendChild(bdi);
+      parent.appendChild(ltr(number));
       last = at + number.length;
     });
     if (last < text.length) parent.appendChild(doc.createTextNode(text.slice(last)));
@@ -214,11 +225,20 @@
     return a;
   }
 
-  function phoneLink(scheme, number, label) {
-    var a = link(scheme + ":" + number.replace(/[^\d+]/g, ""), "");
-    a.insertBefore(appendText(doc.createDocumentFragment(), label), a.firstChild);
+  // A link whose words come before the "(opens in a new tab)" that link() may add.
+  function linkWith(href, words) {
+    var a = link(href, "");
+    a.insertBefore(words, a.firstChild);
     return a;
   }
+
+  function phoneLink(scheme, number, label) {
+    return linkWith(scheme + ":" + number.replace(/[^\d+]/g, ""),
+      appendText(doc.createDocumentFragment(), label));
+  }
+
+  // Calls and texts are not hidden: say so beside every tap-to-call or tap-to-text link.
+  function historyNote() { return el("span", "scw-note", t.history); }
 
   function announce(message) {
     if (els.announcer) els.announcer.textContent = message;
@@ -347,22 +367,41 @@
     return node;
   }
 
+  // A service card: each way to reach it (services[].channels) as a link, with its hours.
+  var CHANNEL_WORDS = { phone: "call", text: "text", webchat: "webchat", email: "email",
+    website: "website", bsl: "bsl", app: "app", referral: "referral" };
+
+  function hoursOf(channel) {
+    var hours = el("span", "scw-card-hours");
+    if (/^https:\/\//.test(channel.hours_url || "")) hours.appendChild(link(channel.hours_url, channel.hours));
+    else hours.textContent = channel.hours;
+    if (typeof channel.open_now === "boolean") {
+      var open = channel.open_now;
+      append(hours, doc.createTextNode(" "),
+        el("span", "scw-tag scw-tag--" + (open ? "open" : "closed"), open ? t.openNow : t.closedNow));
+    }
+    return hours;
+  }
+
+  function channelItem(channel) {
+    var href = channel.href || "";
+    if (!/^(tel:|sms:|mailto:|https:\/\/)/.test(href)) return null; // nothing to tap
+    var number = /^(tel|sms):/.test(href);
+    var shown = (number || /^mailto:/.test(href)) && channel.value;
+    var words = t[CHANNEL_WORDS[channel.channel]] || t.website;
+    var item = el("li", null, channel.label ? channel.label + ": " : "");
+    append(item, linkWith(href, append(doc.createDocumentFragment(),
+      doc.createTextNode(words + (shown ? " " : "")), shown && ltr(channel.value))));
+    if (channel.hours) append(item, doc.createTextNode(" "), hoursOf(channel));
+    if (number) item.appendChild(historyNote());
+    return item;
+  }
+
   function addService(service) {
     var node = card(service.name);
-    if (service.hours || typeof service.open_now === "boolean") {
-      var hours = el("p", "scw-card-hours", service.hours);
-      if (typeof service.open_now === "boolean") {
-        var open = service.open_now;
-        append(hours, doc.createTextNode(" "),
-          el("span", "scw-tag scw-tag--" + (open ? "open" : "closed"), open ? t.openNow : t.closedNow));
-      }
-      node.appendChild(hours);
-    }
-    var links = el("p", "scw-card-links");
-    if (service.phone) links.appendChild(phoneLink("tel", service.phone, t.call + " " + service.phone));
-    if (service.text) links.appendChild(phoneLink("sms", service.text, t.text + " " + service.text));
-    if (service.url && /^https:\/\//.test(service.url)) links.appendChild(link(service.url, t.website));
-    if (links.firstChild) node.appendChild(links);
+    var list = el("ul", "scw-card-channels");
+    (service.channels || []).forEach(function (channel) { append(list, channelItem(channel)); });
+    if (list.firstChild) node.appendChild(list);
     show(node);
   }
 
@@ -375,7 +414,7 @@
       var key = line[0].replace(/-(\w)/, function (m, c) { return c.toUpperCase(); });
       append(list, append(el("li", null, t[key] + ": "), phoneLink("tel", line[1], line[1])));
     });
-    return list;
+    return append(doc.createDocumentFragment(), list, historyNote());
   }
 
   function addHelplines(message) {

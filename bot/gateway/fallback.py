@@ -6,9 +6,10 @@ everything else is down. A person in danger must never see an error page.
 
 from __future__ import annotations
 
-from bot.gateway.schemas import Reply, ServiceCard
+from bot.gateway.schemas import CardChannel, Reply, ServiceCard
 from bot.i18n import N_, Translator
 
+# The directory's card for the helpline, its phone line only (a test compares them).
 NATIONAL_HELPLINE = ServiceCard(
     id="national-domestic-abuse-helpline",
     name="National Domestic Abuse Helpline",
@@ -17,6 +18,11 @@ NATIONAL_HELPLINE = ServiceCard(
     url=None,
     hours="24 hours, every day",
     open_now=True,
+    webchat=None,
+    email=None,
+    channels=[CardChannel(channel="phone", label=None, value="0808 2000 247",
+                          href="tel:+44-808-200-0247", hours="24 hours, every day",
+                          open_now=True, hours_url=None)],
 )
 
 # i18n: core (the reply when the chat is down; keep 999, 55 and the number)

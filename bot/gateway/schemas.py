@@ -71,14 +71,30 @@ class Reply(ApiModel):
     buttons: list[Button] = Field(default_factory=list)
 
 
+class CardChannel(ApiModel):
+    """One way to reach a service (services_directory/cards.py), shown as one link."""
+
+    channel: str  # phone, text, email, webchat, website, bsl, app or referral
+    label: str | None  # what this line is for, when a service has several
+    value: str | None  # the number, address or page to show
+    href: str | None  # tel:, sms:, mailto: or https:; None when the source gives none
+    hours: str | None  # worded in the reply's language; None when not known
+    open_now: bool | None
+    hours_url: str | None  # where to check the hours, when the sources disagree on them
+
+
 class ServiceCard(ApiModel):
     id: str
     name: str
+    # The main phone line, text number and website, and the phone line's hours.
     phone: str | None
     text: str | None
     url: str | None
     hours: str | None
     open_now: bool | None
+    webchat: str | None  # the web chat's page
+    email: str | None
+    channels: list[CardChannel]  # every contact, in the directory's order
 
 
 class ChatResponse(ApiModel):

@@ -56,5 +56,10 @@ class FakeDirectory:
             raise KeyError(service_id)
         return {
             "id": "a-line", "name": "A line", "phone": "0808 2000 247", "text": None,
-            "url": None, "hours": "24 hours, every day", "open_now": True,
+            "url": None, "hours": "24 hours, every day", "open_now": True, "webchat": None,
+            "email": None, "channels": [
+                {"channel": "phone", "label": None, "value": "0808 2000 247",
+                 "href": "tel:+44-808-200-0247", "hours": "24 hours, every day",
+                 "open_now": True, "hours_url": None},
+            ],
         }

@@ -1,8 +1,12 @@
+from datetime import datetime, timezone
+
 from fastapi.testclient import TestClient
 
 from actions.turn_meta import meta_payload
 from bot.gateway.conversation_ids import is_conversation_id, new_conversation_id
+from bot.gateway.fallback import NATIONAL_HELPLINE
 from bot.gateway.resources import Resources
+from services_directory import load_directory
 
 
 def test_new_conversation_gets_an_id_and_the_replies(
@@ -46,6 +50,33 @@ def test_urgent_turn_flags_and_lists_its_services(client: TestClient, resources:
     assert body["services"][0]["phone"] == "0808 2000 247"
 
 
+def test_services_carry_every_channel_in_the_replys_language(
+    client: TestClient, resources: Resources
+) -> None:
+    resources.directory = load_directory()
+    resources.rasa.messages = [
+        {"text": "Dyma linell gymorth."},
+        {"custom": meta_payload(urgent=False, services=["national-domestic-abuse-helpline"],
+                                locale="cy")},
+    ]
+    [card] = client.post("/api/chat", json={"message": "help", "locale": "cy"}).json()["services"]
+    assert (card["phone"], card["webchat"], card["email"]) == ("0808 2000 247", None, None)
+    phone, webchat = card["channels"]
+    assert phone == {"channel": "phone", "label": None, "value": "0808 2000 247",
+                     "href": "tel:+44-808-200-0247", "hours": "24 awr, bob dydd",
+                     "open_now": True, "hours_url": None}
+    assert webchat["channel"] == "webchat" and webchat["hours"].startswith("Dydd Llun")
+
+
+def test_the_fallback_card_is_the_directorys_phone_line() -> None:
+    """The helpline exists twice (the fallback works with the directory down): same facts."""
+    card = load_directory().card("national-domestic-abuse-helpline", datetime.now(timezone.utc))
+    fallback = NATIONAL_HELPLINE.dict()
+    assert {key: fallback[key] for key in ("id", "name", "phone", "hours", "open_now")} == {
+        key: card[key] for key in ("id", "name", "phone", "hours", "open_now")}
+    assert fallback["channels"] == [card["channels"][0]]
+
+
 def test_rasa_down_or_slow_still_gives_999_and_the_helpline(
     client: TestClient, resources: Resources
 ) -> None:
@@ -56,6 +87,7 @@ def test_rasa_down_or_slow_still_gives_999_and_the_helpline(
     assert "999" in body["replies"][0]["text"]
     assert "0808 2000 247" in body["replies"][0]["text"]
     assert [s["id"] for s in body["services"]] == ["national-domestic-abuse-helpline"]
+    assert body["services"][0]["channels"][0]["href"] == "tel:+44-808-200-0247"
 
 
 def test_a_turn_with_no_words_falls_back(client: TestClient, resources: Resources) -> None:

@@ -184,3 +184,12 @@ def test_detail_rejects_query_parameters(client: TestClient) -> None:
     response = client.get("/api/services/galop?area=hackney")
     assert response.status_code == 422
     assert "unknown query parameter 'area'" in response.json()["detail"][0]["msg"]
+
+
+def test_a_service_without_a_phone_lists_its_email_and_website(client: TestClient) -> None:
+    aid = client.get("/api/services/womens-aid").json()
+    assert aid["phone"] is None and aid["email"] == "helpline@womensaid.org.uk"
+    assert [(c["channel"], c["href"]) for c in aid["channels"]] == [
+        ("email", "mailto:helpline@womensaid.org.uk"),
+        ("website", "https://www.womensaid.org.uk"),
+    ]

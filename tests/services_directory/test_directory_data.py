@@ -237,6 +237,16 @@ def test_card_has_exactly_the_agreed_keys_and_display_format(directory: Director
         "url": None,
         "hours": "24 hours, every day",
         "open_now": True,
+        "webchat": None,
+        "email": None,
+        "channels": [
+            {"channel": "phone", "label": None, "value": "0808 2000 247",
+             "href": "tel:+44-808-200-0247", "hours": "24 hours, every day", "open_now": True,
+             "hours_url": None},
+            # The source gives the web chat's hours but not its page.
+            {"channel": "webchat", "label": None, "value": None, "href": None,
+             "hours": "Monday to Friday, 3pm to 6pm", "open_now": False, "hours_url": None},
+        ],
     }
 
 

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request, params
 from fastapi.exceptions import RequestValidationError
 
 from bot.gateway.resources import ResourcesDep
-from bot.gateway.schemas import ApiModel
+from bot.gateway.schemas import ApiModel, CardChannel
 from services_directory import Directory, FilterError, Service, find_services
 from services_directory.vocabulary import COVERAGE_NOT_STATED
 
@@ -81,12 +81,16 @@ class ServiceSummary(ApiModel):
     description: dict[str, str]  # language code -> text; "en" always present
     needs: list[str]
     coverage: list[str] | None  # area ids; None when the sources do not say
-    # As on the chat's service cards: the main phone line, text number and website.
+    # As on the chat's service cards: the main phone line, text number and website,
+    # the first web chat and email, and every channel with its hours.
     phone: str | None
     text: str | None
     url: str | None
     hours: str | None
     open_now: bool | None
+    webchat: str | None
+    email: str | None
+    channels: list[CardChannel]
 
 
 class ServiceList(ApiModel):
@@ -176,4 +180,7 @@ def _summary(directory: Directory, service: Service, now: dt.datetime) -> Servic
         url=card["url"],
         hours=card["hours"],
         open_now=card["open_now"],
+        webchat=card["webchat"],
+        email=card["email"],
+        channels=[CardChannel(**channel) for channel in card["channels"]],
     )
