@@ -237,15 +237,18 @@ def test_card_has_exactly_the_agreed_keys_and_display_format(directory: Director
         "url": None,
         "hours": "24 hours, every day",
         "open_now": True,
-        "webchat": None,
+        "webchat": "https://www.nationaldahelpline.org.uk",
         "email": None,
         "channels": [
             {"channel": "phone", "label": None, "value": "0808 2000 247",
              "href": "tel:+44-808-200-0247", "hours": "24 hours, every day", "open_now": True,
              "hours_url": None},
-            # The source gives the web chat's hours but not its page.
-            {"channel": "webchat", "label": None, "value": None, "href": None,
-             "hours": "Monday to Friday, 3pm to 6pm", "open_now": False, "hours_url": None},
+            # Two sources give the web chat different hours (3-6pm, 3-10pm): neither is
+            # shown as certain.
+            {"channel": "webchat", "label": None, "value": "https://www.nationaldahelpline.org.uk",
+             "href": "https://www.nationaldahelpline.org.uk",
+             "hours": "Hours vary: check their website", "open_now": None,
+             "hours_url": "https://www.nationaldahelpline.org.uk"},
         ],
     }
 

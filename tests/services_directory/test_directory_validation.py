@@ -122,7 +122,6 @@ def test_unknown_area_in_areas_file_is_an_error(data_copy: Path) -> None:
 
 
 # Every shipped service is reachable and every contact cites its source.
-@pytest.mark.xfail(strict=False, reason="until data branches merge")
 def test_cli_validate_passes_on_shipped_data(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate"]) == 0, capsys.readouterr().err
     assert capsys.readouterr().out.startswith("OK: ")
