@@ -60,12 +60,16 @@ def test_services_carry_every_channel_in_the_replys_language(
                                 locale="cy")},
     ]
     [card] = client.post("/api/chat", json={"message": "help", "locale": "cy"}).json()["services"]
-    assert (card["phone"], card["webchat"], card["email"]) == ("0808 2000 247", None, None)
+    chat = "https://www.nationaldahelpline.org.uk"
+    assert (card["phone"], card["webchat"], card["email"]) == ("0808 2000 247", chat, None)
     phone, webchat = card["channels"]
     assert phone == {"channel": "phone", "label": None, "value": "0808 2000 247",
                      "href": "tel:+44-808-200-0247", "hours": "24 awr, bob dydd",
                      "open_now": True, "hours_url": None}
-    assert webchat["channel"] == "webchat" and webchat["hours"].startswith("Dydd Llun")
+    # Its sources disagree on the chat's hours: no time is shown as certain, in Welsh.
+    assert webchat["channel"] == "webchat" and webchat["hours_url"] == chat
+    assert webchat["open_now"] is None
+    assert webchat["hours"] and webchat["hours"] != "Hours vary: check their website"
 
 
 def test_the_fallback_card_is_the_directorys_phone_line() -> None:

@@ -191,5 +191,6 @@ def test_a_service_without_a_phone_lists_its_email_and_website(client: TestClien
     assert aid["phone"] is None and aid["email"] == "helpline@womensaid.org.uk"
     assert [(c["channel"], c["href"]) for c in aid["channels"]] == [
         ("email", "mailto:helpline@womensaid.org.uk"),
+        ("webchat", None),  # its page gives the chat's hours, not its address
         ("website", "https://www.womensaid.org.uk"),
     ]
