@@ -117,17 +117,20 @@ def route(
         specialists = [s for s in directory.services
                        if need in s.needs and _is_national(s) and admits(s)
                        and _covers_nation(directory, s, nation)]
-        specialists.sort(key=lambda s: _specialist_rank(s, gender))
+        specialists.sort(key=lambda s: _specialist_rank(s, need, gender))
         for service in specialists:
             offer(service.id, f"Specialist support for: {need}.", f"need:{need}")
 
     if area is not None:
         area_name = directory.areas.by_id[area].name
-        for service in directory.services:
-            relevant = "domestic-abuse" in service.needs or set(needs) & set(service.needs)
-            if (not _is_national(service) and relevant and admits(service)
-                    and directory.areas.covers(service.coverage, area)):
-                offer(service.id, f"Local service for {area_name}.", "local")
+        local = [s for s in directory.services
+                 if not _is_national(s) and admits(s)
+                 and ("domestic-abuse" in s.needs or set(needs) & set(s.needs))
+                 and directory.areas.covers(s.coverage, area)]
+        # The borough's own service before a region-wide scheme that also covers it.
+        local.sort(key=lambda s: _nearness(directory, s, area))
+        for service in local:
+            offer(service.id, f"Local service for {area_name}.", "local")
 
     offers = [_make_offer(directory, sid, reasons, tuple(kinds[sid]), now, language)
               for sid, reasons in chosen.items()]
@@ -154,15 +157,27 @@ def _check_inputs(directory: Directory, nation: str | None, area: str | None,
     return nation
 
 
-def _specialist_rank(service: Service, gender: str | None) -> tuple[bool, bool]:
+def _specialist_rank(service: Service, need: str, gender: str | None) -> tuple[bool, int, bool]:
     """Among specialists for one need: when the gender is not known, a line open to
-    everyone before one for men or women only; then free-to-call lines first."""
+    everyone before one for men or women only; then a service whose work this need is
+    before one that lists it among others (a service lists its main needs first:
+    SafeLives for professionals before a forced-marriage line that also trains them);
+    then free-to-call lines first."""
     one_gender = gender is None and bool(service.eligibility.genders)
+    specific = [n for n in service.needs if n not in _GENERAL_NEEDS]
+    focus = specific.index(need) if need in specific else len(specific)
     phone = service.phone
     # What the source says wins; without it, the number plan decides.
     free = phone is not None and (phone.free if phone.free is not None
                                   else is_freephone(phone.number))
-    return (one_gender, not free)
+    return (one_gender, focus, not free)
+
+
+def _nearness(directory: Directory, service: Service, area: str) -> int:
+    """How many steps out from the person's area the service's coverage starts (0: the
+    area itself)."""
+    chain = directory.areas.ancestors(area)
+    return min(chain.index(place) for place in service.coverage if place in chain)
 
 
 def _nation_name(directory: Directory, nation: str) -> str:

@@ -414,3 +414,17 @@ def test_shortlist_never_drops_the_line_that_is_always_there(directory: Director
     offers = route(directory, now=MONDAY_10AM, needs=needs, gender="men")
     short = shortlist(offers, 4)
     assert {"national-line", "24-hour-line"} & {k for o in short for k in o.kinds}, ids(short)
+
+
+def test_a_service_whose_work_the_need_is_comes_before_one_that_lists_it_too(
+        directory: Directory) -> None:
+    offers = route(directory, now=MONDAY_10AM, nation="england", needs=["professionals"])
+    specialists = [o.id for o in offers if "need:professionals" in o.kinds]
+    # SafeLives lists only professionals; Karma Nirvana lists them after its own work.
+    assert specialists.index("safelives") < specialists.index("karma-nirvana")
+
+
+def test_the_boroughs_own_service_comes_before_a_region_wide_one(directory: Directory) -> None:
+    offers = route(directory, now=MONDAY_10AM, area="hackney", needs=["housing"])
+    local = [o.id for o in offers if "local" in o.kinds]
+    assert local.index("hackney-dais") < local.index("pan-london-housing-reciprocal")
