@@ -47,6 +47,8 @@ EMERGENCY_SERVICE = "emergency-999"
 
 # Needs every general domestic abuse service meets; they do not pick specialists.
 _GENERAL_NEEDS = frozenset({"domestic-abuse", "emergency"})
+# Needs that say who is asking rather than what is happening.
+_ROLE_NEEDS = frozenset({"friends-family", "professionals"})
 # Coverage values that mean "national", as opposed to a local area.
 _NATIONAL_COVERAGE = frozenset({"uk", *NATIONS})
 
@@ -90,6 +92,9 @@ def route(
     if gender is None and "male-victims" in needs:
         gender = "men"  # help for male victims is asked for a man at risk
 
+    # What is happening, for the role needs: a man at risk is what men's lines are for.
+    situation = set(needs) | ({"male-victims"} if gender == "men" else set())
+
     chosen: dict[str, list[str]] = {}
     kinds: dict[str, list[str]] = {}
 
@@ -116,7 +121,8 @@ def route(
             continue
         specialists = [s for s in directory.services
                        if need in s.needs and _is_national(s) and admits(s)
-                       and _covers_nation(directory, s, nation)]
+                       and _covers_nation(directory, s, nation)
+                       and _fits_the_role(s, need, situation)]
         specialists.sort(key=lambda s: _specialist_rank(s, need, gender))
         for service in specialists:
             offer(service.id, f"Specialist support for: {need}.", f"need:{need}")
@@ -171,6 +177,16 @@ def _specialist_rank(service: Service, need: str, gender: str | None) -> tuple[b
     free = phone is not None and (phone.free if phone.free is not None
                                   else is_freephone(phone.number))
     return (one_gender, focus, not free)
+
+
+def _fits_the_role(service: Service, need: str, situation: set[str]) -> bool:
+    """A friend's or a professional's need picks a service only when the rest of its work
+    fits too: the Forced Marriage Unit advises friends of someone facing forced marriage,
+    not every friend who asks how to help."""
+    if need not in _ROLE_NEEDS:
+        return True
+    own_work = set(service.needs) - _GENERAL_NEEDS - _ROLE_NEEDS
+    return not own_work or bool(own_work & situation)
 
 
 def _nearness(directory: Directory, service: Service, area: str) -> int:

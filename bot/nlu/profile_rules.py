@@ -27,6 +27,11 @@ NEED_PATTERNS: dict[str, list[str]] = {
         r"\bforced (?:marriage|marry|married|wedding)\b|\bmarry (?:a man|a woman|someone|"
         r"somebody|my cousin|a stranger)\b",
         r"\b(?:arranged|arranging) (?:a |my )?marriage\b",
+        # A marriage planned behind the person's back or on a trip abroad.
+        r"\b(?:nikah|wedding|marriage|engagement|rishta)\b.*\b(?:without (?:my|her|his) "
+        r"(?:knowing|consent|say)|overheard|secretly|behind (?:my|her|his) back|abroad|"
+        r"back home|on holiday)\b",
+        r"\b(?:abroad|back home|on holiday)\b.*\b(?:nikah|wedding|get married|engaged)\b",
         r"\b(?:picked|chosen|chose|found|arranged|lined up)\b.*\b(?:marry|marriage|wedding|"
         r"husband|wife)\b|\bfor me to marry\b",
         r"\b(?:marry|marriage|wedding)\b.*\b(?:no say|no choice|against my will|have to|"
@@ -60,6 +65,10 @@ NEED_PATTERNS: dict[str, list[str]] = {
         r"\bnudes?\b|\b(?:intimate|naked|nude|sexual|private) (?:images?|photos?|pictures?|pics|"
         r"videos?)\b|\brevenge porn\b|\bsextortion\b|\bshare (?:my|the) (?:photos|pictures|pics|"
         r"videos)\b",
+        # Threats to send or post pictures: told by the act, not the word "intimate".
+        r"\b(?:send|sends|sent|sending|share|shares|shared|sharing|post|posts|posted|posting|"
+        r"leak|leaked|upload\w*|spread\w*|show|showing) (?:\w+ ){0,2}(?:videos?|photos?|"
+        r"pictures?|pics|images?)\b",
     ],
     "economic-abuse": [
         r"\bmoney\b|\bfinanc\w*\b|\bdebts?\b|\bwages?\b|\bsalary\b|\bbenefits\b|\bbank\b|"
@@ -73,6 +82,25 @@ NEED_PATTERNS: dict[str, list[str]] = {
     "older-people": [
         r"\b(?:pensioner|elderly|oap|old age|retired|my grandson|my granddaughter|"
         r"grandchildren)\b",
+        # Someone else's age: "my mum is 80", "my nan", "in her eighties".
+        r"\b(?:my|our) (?:nan|nana|nanna|gran|granny|grandma|grandmother|grandad|grandpa|"
+        r"grandfather)\b|\bin (?:her|his|their) (?:seventies|eighties|nineties|70s|80s|90s)\b",
+        r"\b(?:mum|mom|mother|dad|father|she|he|gran|nan|aunt|uncle) (?:is|s) "
+        r"(?:6[5-9]|[7-9]\d)\b|\b(?:6[5-9]|[7-9]\d) (?:year old|yr old|yo) (?:mum|mom|mother|"
+        r"dad|father|woman|man|lady|gran|nan)\b",
+    ],
+    "childhood-abuse": [
+        r"\b(?:abused|molested|touched|raped|hurt) (?:me )?(?:as a (?:child|kid|boy|girl)|when i "
+        r"was (?:a )?(?:child|kid|little|young|small|boy|girl|\d{1,2}))\b",
+        r"\bchildhood (?:abuse|sexual abuse|trauma)\b|\babused as a (?:child|kid|boy|girl)\b|"
+        r"\b(?:as a (?:child|kid)|when i was (?:a )?(?:child|kid|little))\b.*\b(?:abus\w*|"
+        r"molest\w*|touch\w*|rap\w*)\b",
+    ],
+    "suicidal-crisis": [
+        r"\bsuicid\w*\b|\bkill(?:ing)? myself\b|\bend (?:it all|my life|things)\b|"
+        r"\btake my (?:own )?life\b|\bself harm\w*\b|\boverdose\b|"
+        r"\b(?:do not|dont) want to (?:be here|live|wake up)\b|\bnot want to (?:be here|live)\b|"
+        r"\bbetter off (?:dead|without me)\b",
     ],
     "legal": [
         r"\binjunction\b|\bnon molestation\b|\boccupation order\b|\bcourt\b|\bsolicitor\b|"
@@ -96,10 +124,11 @@ NEED_PATTERNS: dict[str, list[str]] = {
         rf"\b{_ME} (?:black|asian|south asian|african|caribbean|bame|bme|minority|"
         r"ethnic minority)\b",
     ],
-    "jewish": [rf"\b{_ME} jewish\b|\bjewish\b(?:\W+\w+){{0,2}}\W+(?:community|family|woman|man)\b|"
-               r"\bsynagogue\b|\brabbi\b"],
-    "muslim": [rf"\b{_ME} (?:a )?muslim\b|\bmuslim\b(?:\W+\w+){{0,2}}\W+(?:community|family|woman|"
-               r"man|wife)\b|\bmosque\b|\bimam\b"],
+    # Naming the faith is enough: the specialist services are for that community.
+    "jewish": [r"\bjewish\b|\bjews?\b|\bsynagogue\b|\brabbi\b|\bbeth din\b|\bagunah\b|"
+               r"\bfrum\b|\bthe get\b|\ba get\b(?= (?:from|refused))|\bgive me (?:a|the) get\b"],
+    "muslim": [r"\bmuslim\b|\bislam\w*\b|\bmosque\b|\bimam\b|\bquran\b|\bkoran\b|"
+               r"\bsharia\b|\bnikah\b|\bhijab\b"],
     "christian": [rf"\b{_ME} (?:a )?christian\b|\bchurch\b|\bpastor\b|\bvicar\b|\bpriest\b"],
 }
 

@@ -87,7 +87,13 @@ _PROGRAMME = re.compile(
     r"\b(?:course|programme|program|group|class|counselling|help|support) (?:for|about) "
     r"(?:my (?:behaviou?r|anger|temper|violence|abuse)|people who (?:are abusive|abuse|hurt)|"
     r"abusers|perpetrators|men who (?:abuse|hurt))\b|\banger management\b.*\b(?:i|my)\b|"
-    r"\b(?:i|my)\b.*\banger management\b"
+    r"\b(?:i|my)\b.*\banger management\b|"
+    # Told to attend one ("court says i need to do a perpetrator programme").
+    r"\b(?:i (?:need|have|got|ve got) to (?:do|go on|attend)|(?:says|said|told me) i "
+    r"(?:need|have) to (?:do|go on|attend)|ordered me to (?:do|go on|attend))\b"
+    r"(?:\W+\w+){0,3}\W+(?:perpetrator|behaviou?r change|anger|abuse|violence|dvpp|"
+    r"domestic abuse|domestic violence) (?:programme|program|course)\b|"
+    r"\b(?:people|men|women|someone) like me (?:who|that) (?:hurt|abuse|hit|control|scare)\b"
 )
 _MY_HARM = re.compile(
     r"\bmy (?:own )?(?:abusive |violent |controlling )?(?:behaviou?r|anger|temper|jealousy|"

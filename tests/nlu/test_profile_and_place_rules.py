@@ -38,6 +38,15 @@ def places() -> PlaceFinder:
     ("F my life, he hit me again", set(), None),
     ("20 m from my house he parks his van", set(), None),
     ("he stood by the door shouting", set(), None),
+    # Needs told by what happened rather than by the service's own word.
+    ("my ex says he will send the videos to my dad", {"image-based-abuse"}, None),
+    ("my nan is being pushed around by her husband", {"older-people"}, None),
+    ("my stepdad abused me when i was 9 and it is all coming back", {"childhood-abuse"}, None),
+    ("some days i just dont want to be here", {"suicidal-crisis"}, None),
+    ("he is a rabbi and says a jewish wife obeys", {"jewish"}, None),
+    ("he says the quran lets him hit me", {"muslim"}, None),
+    ("i overheard them planning my wedding back home", {"forced-marriage"}, None),
+    ("we want to get married next year", set(), None),
 ])
 def test_needs_and_gender(text: str, needs: set[str], gender: str | None) -> None:
     profile = read_profile(text)

@@ -29,6 +29,8 @@ FIRST_PERSON_HARM = [
     "i called her worthless again tonight, i dont know why i do it",
     "theres a non mol against me and i want to change",
     "i lose it with my partner over nothing, i need to sort my head out",
+    "the court says i need to do a perpetrator programme, where is one",
+    "is there anything for people like me who hurt their partner",
 ]
 
 SURVIVORS = [
@@ -44,6 +46,8 @@ SURVIVORS = [
     "i threatened to leave and he laughed",
     "i dont know if i am the problem, he says i overreact",
     "she checks my phone and screams at me if i talk to anyone",
+    "court says he has to do a perpetrator programme, will it work",
+    "i need to go on a course for work but he will not let me",
 ]
 
 

@@ -418,7 +418,8 @@ def test_shortlist_never_drops_the_line_that_is_always_there(directory: Director
 
 def test_a_service_whose_work_the_need_is_comes_before_one_that_lists_it_too(
         directory: Directory) -> None:
-    offers = route(directory, now=MONDAY_10AM, nation="england", needs=["professionals"])
+    offers = route(directory, now=MONDAY_10AM, nation="england",
+                   needs=["professionals", "forced-marriage"])
     specialists = [o.id for o in offers if "need:professionals" in o.kinds]
     # SafeLives lists only professionals; Karma Nirvana lists them after its own work.
     assert specialists.index("safelives") < specialists.index("karma-nirvana")
@@ -428,3 +429,16 @@ def test_the_boroughs_own_service_comes_before_a_region_wide_one(directory: Dire
     offers = route(directory, now=MONDAY_10AM, area="hackney", needs=["housing"])
     local = [o.id for o in offers if "local" in o.kinds]
     assert local.index("hackney-dais") < local.index("pan-london-housing-reciprocal")
+
+
+def test_a_friend_is_not_sent_to_a_forced_marriage_line_unless_that_is_the_situation(
+        directory: Directory) -> None:
+    friend = ids(route(directory, now=MONDAY_10AM, nation="england", needs=["friends-family"]))
+    assert "forced-marriage-unit" not in friend
+    worried = ids(route(directory, now=MONDAY_10AM, nation="england",
+                        needs=["friends-family", "forced-marriage"]))
+    assert "forced-marriage-unit" in worried
+    professional = ids(route(directory, now=MONDAY_10AM, nation="england",
+                             needs=["professionals"]))
+    assert "safelives" in professional
+    assert "karma-nirvana" not in professional
