@@ -146,7 +146,8 @@ _HARMED = re.compile(
     r"\b(?:somewhere|place|home|house) (?:\w+ ){0,2}?safe\b|\bsafe (?:place|house|home|"
     r"somewhere|space) (?:for|to)\b|\brefuge\b|\bshelter\b|\bescape\b|\bget away from\b|"
     r"\bprotect (?:me|myself|my kids|my children)\b|\bleave (?:him|her|them)\b|"
-    r"\bmy (?:abuser|abusive)\b|\b(?:i am|i feel) (?:scared|afraid|frightened|terrified|unsafe)|"
+    r"\bmy (?:abuser|abusive)\b|\bi (?:left|fled|walked out on|am leaving|have left) "
+    r"(?:him|her|them|my)\b|\b(?:i am|i feel) (?:scared|afraid|frightened|terrified|unsafe)|"
     # Someone else as the subject, the writer as the one it is done to: "he moves the
     # furniture to make me look stupid", "my son made me sign the house over".
     r"\b(?:he|she|they|my \w+|his family|her family) (?:\w+ ){0,6}?(?:me|myself)\b|"
@@ -191,12 +192,13 @@ def tells_of_harm_to_them(text: str) -> bool:
 
 # ---- someone else at risk -------------------------------------------------------------
 
+# The writer's own partner is not among them: "my husband takes my hearing aids" is a
+# survivor telling of her husband, not someone asking how to help him.
 _THEM_WOMAN = (r"(?:sister|mum|mam|mom|mother|daughter|niece|aunt|auntie|gran|granny|nan|"
                r"nanna|grandma|grandmother|granddaughter|stepmum|stepdaughter|cousin she|"
-               r"girl|wife|girlfriend|sister in law|mother in law|daughter in law|goddaughter)")
+               r"girl|sister in law|mother in law|daughter in law|goddaughter)")
 _THEM_MAN = (r"(?:brother|dad|father|son|nephew|uncle|grandad|granddad|grandpa|grandfather|"
-             r"grandson|stepdad|stepson|boy|husband|boyfriend|brother in law|father in law|"
-             r"son in law|godson)")
+             r"grandson|stepdad|stepson|boy|brother in law|father in law|son in law|godson)")
 _OTHER = (r"(?:friend|mate|best friend|bestie|pal|neighbour|colleague|workmate|coworker|"
           r"flatmate|housemate|cousin|client|tenant|patient|pupil|student|service user|"
           r"resident|customer|member)")
@@ -271,12 +273,17 @@ def gender_of_person_at_risk(text: str) -> str | None:
     return None
 
 
+# "he slaps me": the writer's own harm, which outweighs "I worked as a nurse back home".
+_HARM_DONE_TO_WRITER = re.compile(rf"\b(?:he|she|they|my {_PARTNER}) (?:\w+ ){{0,3}}?"
+                                  rf"{_HARM_VERB} me\b")
+
+
 def writer_role(text: str) -> str | None:
     """Who is writing, when the words say it: perpetrator, professional, friend-family,
     or self (telling of harm to themselves); None when they do not."""
     if says_they_harm(text) and not tells_of_harm_to_them(text):
         return "perpetrator"
-    if writer_is_professional(text):
+    if writer_is_professional(text) and not _HARM_DONE_TO_WRITER.search(normalise(text)):
         return "professional"
     if about_someone_else(text):
         return "friend-family"

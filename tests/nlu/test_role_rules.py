@@ -50,6 +50,14 @@ SURVIVORS = [
     "i need to go on a course for work but he will not let me",
 ]
 
+# A survivor naming her own partner is telling of her own situation, not asking for him.
+OWN_PARTNER = [
+    "i am deaf. when my husband is angry he takes my hearing aids and hides them",
+    "is there a way to find out if my new boyfriend has a history of hurting women",
+    "my wife decides who i see and checks the mileage on the car",
+    "i worked as a nurse back home. here he slaps me and keeps my passport",
+]
+
 
 @pytest.mark.parametrize("text", FIRST_PERSON_HARM)
 def test_the_writer_who_says_they_harm_is_heard(text: str) -> None:
@@ -103,3 +111,9 @@ def test_the_gender_of_the_person_at_risk(text: str, gender: str | None) -> None
 ])
 def test_professionals(text: str) -> None:
     assert writer_role(text) == "professional"
+
+
+@pytest.mark.parametrize("text", OWN_PARTNER)
+def test_naming_ones_own_partner_is_not_writing_about_someone_else(text: str) -> None:
+    assert writer_role(text) not in ("friend-family", "professional")
+    assert not about_someone_else(text)
