@@ -32,6 +32,8 @@ NEED_PATTERNS: dict[str, list[str]] = {
         r"(?:knowing|consent|say)|overheard|secretly|behind (?:my|her|his) back|abroad|"
         r"back home|on holiday)\b",
         r"\b(?:abroad|back home|on holiday)\b.*\b(?:nikah|wedding|get married|engaged)\b",
+        r"\b(?:nikah|wedding|marry|marriage|engaged|engagement|rishta)\b.*\b(?:never (?:even )?"
+        r"met (?:him|her)|do not (?:even )?know (?:him|her))\b",
         r"\b(?:picked|chosen|chose|found|arranged|lined up)\b.*\b(?:marry|marriage|wedding|"
         r"husband|wife)\b|\bfor me to marry\b",
         r"\b(?:marry|marriage|wedding)\b.*\b(?:no say|no choice|against my will|have to|"
@@ -56,7 +58,10 @@ NEED_PATTERNS: dict[str, list[str]] = {
         r"\b(?:waiting|waits|waited|sat|sits|sitting|parked|parks|hanging about|hanging around|"
         r"standing|stands|stood) "
         r"(?:for me )?(?:outside|at the end of|across from|opposite) (?:my|the|our)\b|"
-        r"\b(?:new|different|fake|withheld|private) (?:numbers?|accounts?|profiles?)\b|"
+        r"\b(?:new|different|fake|withheld|private) (?:\w+ )?(?:numbers?|accounts?|profiles?)\b|"
+        r"\b(?:sent|sends|sending|left|leaves|leaving) (?:\w+ )?(?:flowers|gifts|presents|cards?|"
+        r"notes|letters|parcels) (?:to|at|on) (?:my|the)\b|"
+        r"\bwait (?:as long as it takes|forever)\b|"
         r"\b(?:drives|driving|drove|walks|walking) past (?:my|the|our)\b|"
         r"\bleav\w* (?:stuff|things|notes|letters|gifts|presents|flowers|parcels) (?:on|at|"
         r"outside|by|for)\b",
@@ -69,6 +74,9 @@ NEED_PATTERNS: dict[str, list[str]] = {
         r"\b(?:send|sends|sent|sending|share|shares|shared|sharing|post|posts|posted|posting|"
         r"leak|leaked|upload\w*|spread\w*|show|showing) (?:\w+ ){0,2}(?:videos?|photos?|"
         r"pictures?|pics|images?)\b",
+        r"\b(?:put|posted|shared|sent|leaked|spread|showed)\b(?:\W+\w+){0,3}\W+(?:pictures?|"
+        r"photos?|pics|videos?|images?) of me\b|\b(?:pictures?|photos?|pics|videos?|images?) of "
+        r"me\b.*\b(?:group chat|online|private|naked|posted|shared|leaked)\b",
     ],
     "economic-abuse": [
         r"\bmoney\b|\bfinanc\w*\b|\bdebts?\b|\bwages?\b|\bsalary\b|\bbenefits\b|\bbank\b|"
@@ -94,7 +102,10 @@ NEED_PATTERNS: dict[str, list[str]] = {
         r"was (?:a )?(?:child|kid|little|young|small|boy|girl|\d{1,2}))\b",
         r"\bchildhood (?:abuse|sexual abuse|trauma)\b|\babused as a (?:child|kid|boy|girl)\b|"
         r"\b(?:as a (?:child|kid)|when i was (?:a )?(?:child|kid|little))\b.*\b(?:abus\w*|"
-        r"molest\w*|touch\w*|rap\w*)\b",
+        r"molest\w*|touch\w*|rap\w*|hurt\w*)\b",
+        # An age span in childhood: "abused me from about 8 to 12".
+        r"\b(?:abus\w*|molest\w*|touch\w*|rap\w*|hurt\w*)\b(?:\W+\w+){0,8}\W+(?:from|since|"
+        r"between) (?:about |around |age |the age of )?(?:[3-9]|1[0-5])\b",
     ],
     "suicidal-crisis": [
         r"\bsuicid\w*\b|\bkill(?:ing)? myself\b|\bend (?:it all|my life|things)\b|"

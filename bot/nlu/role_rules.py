@@ -201,7 +201,7 @@ _THEM_MAN = (r"(?:brother|dad|father|son|nephew|uncle|grandad|granddad|grandpa|g
              r"grandson|stepdad|stepson|boy|brother in law|father in law|son in law|godson)")
 _OTHER = (r"(?:friend|mate|best friend|bestie|pal|neighbour|colleague|workmate|coworker|"
           r"flatmate|housemate|cousin|client|tenant|patient|pupil|student|service user|"
-          r"resident|customer|member)")
+          r"resident|customer|member|employee|staff member)")
 _WRITER_IS_PROFESSIONAL = re.compile(
     r"\b(?:i am|i work as|as|working as) (?:a |an |the )?(?:\w+ )?(?:social worker|"
     r"housing officer|housing worker|housing officer|health visitor|midwife|nurse|doctor|gp|"
@@ -211,7 +211,17 @@ _WRITER_IS_PROFESSIONAL = re.compile(
     r"family support worker|outreach worker|tenancy officer|advisor|adviser|councillor|"
     r"youth worker|receptionist)\b|\b(?:my|our|a) (?:client|tenant|patient|pupil|"
     r"service user|caseload|resident)s?\b|\b(?:refer|referral|referring|marac|dash "
-    r"(?:risk|checklist|form)|safeguarding referral)\b"
+    r"(?:risk|checklist|form)|safeguarding referral)\b|"
+    # A job named first ("nurse at a hospital in crewe", "hr manager here"), or people in
+    # their care or employ.
+    r"^(?:\w+ ){0,2}?(?:social worker|nurse|midwife|doctor|gp|teacher|health visitor|"
+    r"hr manager|hr|manager|paramedic|pharmacist|police officer|support worker|"
+    r"youth worker|receptionist|counsellor|caseworker|idva)\b (?:at|in|here|from|for|"
+    r"working)\b|\b(?:one of )?our (?:staff|employees?|members?|pupils?|patients?|clients?|"
+    r"residents?|tenants?|service users?)\b|\bas an employer\b|\bi work (?:at|in|for) "
+    r"(?:a|an|the) (?:\w+ )?(?:club|centre|center|school|hospital|surgery|charity|nursery|"
+    r"college|practice|pharmacy|service|council|clinic)\b(?=.*\b(?:member|client|patient|"
+    r"pupil|student|resident|tenant|service user|staff|employee)s?\b)"
 )
 # "her husband", "his girlfriend": the abuser named as someone else's partner.
 _THEIR_ABUSER_HERS = re.compile(rf"\bher (?:new )?{_PARTNER}\b|\bshe is being\b|\bshe (?:is|was)"

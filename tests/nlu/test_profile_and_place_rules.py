@@ -47,6 +47,12 @@ def places() -> PlaceFinder:
     ("he says the quran lets him hit me", {"muslim"}, None),
     ("i overheard them planning my wedding back home", {"forced-marriage"}, None),
     ("we want to get married next year", set(), None),
+    ("my uncle abused me from about 8 to 12 and it is coming back", {"childhood-abuse"}, None),
+    ("he put pictures of me in a group chat, private ones", {"image-based-abuse"}, None),
+    ("he messages me from new instagram accounts and sent flowers to my work",
+     {"stalking"}, None),
+    ("they talk about the wedding and i have never even met him", {"forced-marriage"}, None),
+    ("he sent me flowers after the row", set(), None),
 ])
 def test_needs_and_gender(text: str, needs: set[str], gender: str | None) -> None:
     profile = read_profile(text)

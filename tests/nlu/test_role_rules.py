@@ -56,6 +56,7 @@ OWN_PARTNER = [
     "is there a way to find out if my new boyfriend has a history of hurting women",
     "my wife decides who i see and checks the mileage on the car",
     "i worked as a nurse back home. here he slaps me and keeps my passport",
+    "manager at a shop, my boyfriend hits me when i get home",
 ]
 
 
@@ -105,6 +106,9 @@ def test_the_gender_of_the_person_at_risk(text: str, gender: str | None) -> None
 
 
 @pytest.mark.parametrize("text", [
+    "nurse at a hospital in crewe. a patient disclosed abuse on the ward",
+    "hr manager here. one of our staff says her ex waits in the car park",
+    "i work at a deaf club and a member told me her partner hits her",
     "im a housing officer and a tenant has told me her partner hits her",
     "one of my patients disclosed abuse, how do i refer her to marac",
     "as a teacher what do i do when a pupil says dad hits mum",
