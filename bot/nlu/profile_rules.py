@@ -19,6 +19,8 @@ NEED_PATTERNS: dict[str, list[str]] = {
     "lgbt": [
         r"\b(?:gay|lesbian|bi|bisexual|trans|transgender|transman|transwoman|queer|non binary|"
         r"nonbinary|enby|lgbt\w*|same sex|pansexual|pan)\b",
+        r"\b(?:we are|were|we re) (?:both|two) (?:women|girls|ladies|females|men|guys|blokes|lads|"
+        r"males)\b",
     ],
     "forced-marriage": [
         r"\bforc\w* (?:me |her |him )?(?:in)?to (?:marry|marriage|get married|wed)\b",
@@ -148,10 +150,15 @@ _MAN = [rf"\b{_ME} (?:\w+ )?(?:man|male|guy|bloke|lad|dad|father|husband|boy|fel
         r"\b(?:blokes|men|guys|lads|males) (?:do not |dont |can not |cant |can |do )?get "
         r"(?:abused|hit|beaten|battered)\b",
         r"\b(?:gay|bi|bisexual|trans|straight) (?:guy|man|bloke|lad|male|fella)\b",
-        r"\b(?:male victim|men get abused|as a bloke|as a guy|as a man)\b"]
+        r"\b(?:male victim|men get abused|as a bloke|as a guy|as a man)\b",
+        r"\b(?:we are|were|we re) (?:both|two) (?:men|guys|blokes|lads|males)\b",
+        # "can a man get an occupation order against his wife": asking for himself.
+        r"^(?:\w+ )?(?:can|do|does|will|could) (?:a )?(?:man|men|guy|bloke)s? (?:get|have|apply|"
+        r"be|ask)\b"]
 _WOMAN = [rf"\b{_ME} (?:\w+ )?(?:woman|female|girl|mum|mother|wife|lady)\b",
           r"\b(?:gay|bi|bisexual|trans|lesbian) (?:woman|girl|female|lady)\b",
-          r"\bas a woman\b"]
+          r"\bas a woman\b", rf"\b{_ME} lesbian\b",
+          r"\b(?:we are|were|we re) (?:both|two) (?:women|girls|ladies|females)\b"]
 # Forum shorthand at the start of a message: "24m, ...", "f32 here", "(m) ...". Read on the
 # raw text: normalising drops letters like ą, so Polish "mąż" would look like "m".
 # A lone letter counts only as "(m)" or "m here": "m not sure", "F my life" are not genders.
@@ -160,8 +167,10 @@ _SHORTHAND = re.compile(
     r"(?=[\s,.;:!)/-]|$)"
 )
 # A partner word, to tell same-sex relationships from what the person says they are.
-_MALE_PARTNER = r"\bmy (?:boyfriend|husband|bf|fiance|male partner|fella|feller|hubby)\b"
-_FEMALE_PARTNER = r"\bmy (?:girlfriend|wife|gf|fiancee|female partner)\b"
+_MALE_PARTNER = (r"\bmy (?:boyfriend|husband|bf|fiance|male partner|fella|feller|hubby)\b|"
+                 r"\bmy partner (?:he|him)\b")
+_FEMALE_PARTNER = (r"\bmy (?:girlfriend|wife|gf|fiancee|female partner)\b|"
+                   r"\bmy partner (?:she|her)\b")
 _AGE = re.compile(r"\b(?:i am|im|aged|age)(?: only)? (\d{1,3})(?: years? old| yo| yrs)?\b")
 _CHILDREN = re.compile(
     r"\b(?:my|our|the|have|got|with) (?:\w+ )?(?:kids|children|child|baby|son|daughter|"

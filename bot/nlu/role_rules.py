@@ -146,7 +146,11 @@ _HARMED = re.compile(
     r"\b(?:somewhere|place|home|house) (?:\w+ ){0,2}?safe\b|\bsafe (?:place|house|home|"
     r"somewhere|space) (?:for|to)\b|\brefuge\b|\bshelter\b|\bescape\b|\bget away from\b|"
     r"\bprotect (?:me|myself|my kids|my children)\b|\bleave (?:him|her|them)\b|"
-    r"\bmy (?:abuser|abusive)\b|\bi (?:left|fled|walked out on|am leaving|have left) "
+    r"\bmy (?:abuser|abusive)\b|"
+    # Done to the writer's things: "he takes my hearing aids and hides them".
+    rf"\b(?:he|she|they|my {_PARTNER}) (?:\w+ ){{0,3}}?(?:take|takes|took|taking|hide|hides|"
+    r"hid|hiding|keep|keeps|kept|break|breaks|broke|smash\w*|destroy\w*|steal\w*|stole|"
+    r"lock\w*|cut|cuts) (?:\w+ )?my\b|\bi (?:left|fled|walked out on|am leaving|have left) "
     r"(?:him|her|them|my)\b|\b(?:i am|i feel) (?:scared|afraid|frightened|terrified|unsafe)|"
     # Someone else as the subject, the writer as the one it is done to: "he moves the
     # furniture to make me look stupid", "my son made me sign the house over".
@@ -156,8 +160,15 @@ _HARMED = re.compile(
 )
 
 
+# Between "i" and the person: words that make it seeing, wanting or telling, not acting.
+_NOT_ACTING = re.compile(r"\b(?:am|was|not|never|want|wanted|see|seen|saw|hear|heard|love|"
+                         r"loved|miss|know|knew|met|told|tell|ask|asked|call|phone|ring|text|"
+                         r"when|if|think|worry|worried|believe|trust|left|leave|help|helped)\b")
+
+
 def acts_on_another(text: str) -> bool:
-    return bool(_I_ACT_ON.search(normalise(text)))
+    return any(not _NOT_ACTING.search(m.group(0)[2:])
+               for m in _I_ACT_ON.finditer(normalise(text)))
 
 
 def harmed_writer(text: str) -> bool:

@@ -53,6 +53,9 @@ def places() -> PlaceFinder:
      {"stalking"}, None),
     ("they talk about the wedding and i have never even met him", {"forced-marriage"}, None),
     ("he sent me flowers after the row", set(), None),
+    ("im a lesbian", {"lgbt"}, "women"),
+    ("hes my boyfriend, were both guys", {"lgbt", "male-victims"}, "men"),
+    ("can a man get an occupation order against his wife", {"legal", "male-victims"}, "men"),
 ])
 def test_needs_and_gender(text: str, needs: set[str], gender: str | None) -> None:
     profile = read_profile(text)

@@ -48,6 +48,9 @@ SURVIVORS = [
     "she checks my phone and screams at me if i talk to anyone",
     "court says he has to do a perpetrator programme, will it work",
     "i need to go on a course for work but he will not let me",
+    "when my husband is angry he takes my hearing aids and hides them",
+    "if i phone the helpline will they phone the police? i dont want him arrested",
+    "i keep hearing the woman next door screaming. ive never seen her out alone",
 ]
 
 # A survivor naming her own partner is telling of her own situation, not asking for him.
