@@ -263,8 +263,12 @@ class RoleGuard(_RuleComponent, EntityExtractorMixin):
                                                              "professional_referral",
                                                              "ask_help_for_someone")
                     else None) or role_rules.writer_role(text)
-            if role == "perpetrator" and intent != PERPETRATOR_INTENT:
-                role = None  # only the guarded intent may say so
+            if role == "perpetrator" and intent != PERPETRATOR_INTENT and not (
+                    intent == URGENT_INTENT and self._says_only_they_harm(text)):
+                # Only the guarded intent may say so, or danger the writer says they
+                # are about to cause ("i think im going to really hurt her tonight"):
+                # the urgent reply comes first, and then the line for people who harm.
+                role = None
             entities = [_entity("role", role, "RoleGuard")] if role else []
             if role in ("friend-family", "professional"):
                 gender = role_rules.gender_of_person_at_risk(text)
@@ -284,8 +288,11 @@ class RoleGuard(_RuleComponent, EntityExtractorMixin):
     @staticmethod
     def _plainly_harms(message: Message, text: str) -> bool:
         top = [r.get("name") for r in (message.get(INTENT_RANKING_KEY) or [])[:3]]
-        return (PERPETRATOR_INTENT in top and role_rules.says_they_harm(text)
-                and not role_rules.harmed_writer(text)
+        return PERPETRATOR_INTENT in top and RoleGuard._says_only_they_harm(text)
+
+    @staticmethod
+    def _says_only_they_harm(text: str) -> bool:
+        return (role_rules.says_they_harm(text) and not role_rules.harmed_writer(text)
                 and not role_rules.about_someone_else(text))
 
     @staticmethod
