@@ -6,7 +6,8 @@ every rule below is pinned by a unit test (tests/services_directory/).
 
 The rules, in order:
 1. Urgent (or the need `emergency`): 999 comes first.
-2. The national line for the person's nation (England, Wales, Scotland, NI).
+2. The national line for the person's nation (England, Wales, Scotland, NI); England's
+   while the nation is not known.
 3. Specialist lines for each need the person has (e.g. `lgbt` -> Galop): lines open
    to everyone before one-gender lines when the person's gender is not known, then
    free-to-call numbers before others.
@@ -109,9 +110,14 @@ def route(
     if urgent:
         offer(EMERGENCY_SERVICE, "Urgent: if you are in immediate danger, call 999.", "emergency")
 
-    if nation is not None and NATIONAL_LINES[nation] in directory:
-        line = directory.get(NATIONAL_LINES[nation])
-        reason = f"The national domestic abuse line for {_nation_name(directory, nation)}."
+    # Nation not known yet: England's line stands in (it takes calls from anywhere in
+    # the UK), so a domestic abuse line is always among the doors, not only a specialist.
+    line_nation = nation or "england"
+    if NATIONAL_LINES[line_nation] in directory:
+        line = directory.get(NATIONAL_LINES[line_nation])
+        reason = f"The national domestic abuse line for {_nation_name(directory, line_nation)}."
+        if nation is None:
+            reason += " Say which nation you are in for its own line."
         if not line.contacts:
             reason += " Its contact details are not yet verified in the directory."
         offer(line.id, reason, "national-line")

@@ -442,3 +442,9 @@ def test_a_friend_is_not_sent_to_a_forced_marriage_line_unless_that_is_the_situa
                              needs=["professionals"]))
     assert "safelives" in professional
     assert "karma-nirvana" not in professional
+
+
+def test_englands_line_stands_in_while_the_nation_is_not_known(directory: Directory) -> None:
+    for needs in (["legal"], ["sexual-violence"], ["children-young-people"]):
+        offers = route(directory, now=SUNDAY_2AM, needs=needs)
+        assert "national-domestic-abuse-helpline" in ids(offers), needs
