@@ -15,7 +15,9 @@ from services_directory.routing import Offer, shortlist
 from services_directory.schema import Service
 
 # Enough to choose from on a small screen; the national 24-hour line is always among them.
-MAX_SERVICES = 4
+# Five, not four: with the nation's line and two specialists for one need, four left the
+# local service out.
+MAX_SERVICES = 5
 
 
 def offers_for_situation(known: Known, *, extra_needs: list[str] = (),

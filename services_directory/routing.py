@@ -139,8 +139,10 @@ def route(
                  if not _is_national(s) and admits(s)
                  and ("domestic-abuse" in s.needs or set(needs) & set(s.needs))
                  and directory.areas.covers(s.coverage, area)]
-        # The borough's own service before a region-wide scheme that also covers it.
-        local.sort(key=lambda s: _nearness(directory, s, area))
+        # One that meets a need they named (a county line with text for a deaf caller)
+        # first; then the borough's own service before a region-wide scheme.
+        specific = set(needs) - _GENERAL_NEEDS
+        local.sort(key=lambda s: (not specific & set(s.needs), _nearness(directory, s, area)))
         for service in local:
             offer(service.id, f"Local service for {area_name}.", "local")
 

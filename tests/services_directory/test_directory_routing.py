@@ -448,3 +448,10 @@ def test_englands_line_stands_in_while_the_nation_is_not_known(directory: Direct
     for needs in (["legal"], ["sexual-violence"], ["children-young-people"]):
         offers = route(directory, now=SUNDAY_2AM, needs=needs)
         assert "national-domestic-abuse-helpline" in ids(offers), needs
+
+
+def test_a_local_service_that_meets_a_named_need_comes_first(directory: Directory) -> None:
+    offers = route(directory, now=MONDAY_10AM, area="high-peak", needs=["deaf"])
+    local = [o.id for o in offers if "local" in o.kinds]
+    # Derbyshire's helpline lists deaf callers among those it serves.
+    assert local[0] == "derbyshire-domestic-abuse-helpline"
