@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from bot.gateway.schemas import CardChannel, Reply, ServiceCard
 from bot.i18n import N_, Translator
+from bot.nlu.urgency_rules import check_urgency
+from bot.nlu.urgency_words import signs_in
 
 # The directory's card for the helpline, its phone line only (a test compares them).
 NATIONAL_HELPLINE = ServiceCard(
@@ -38,3 +40,9 @@ def fallback_replies(locale: str | None = None) -> list[Reply]:
     """In the person's language when its catalogue has it (compiled catalogues are
     files on disk, so this still works with Rasa and the action server down)."""
     return [Reply(text=Translator(locale).translate(FALLBACK_TEXT))]
+
+
+def shows_danger(scrubbed_message: str) -> bool:
+    """The safety net's own rules (pure Python, no model), so danger is still flagged
+    urgent, and the widget shows its urgent banner, when Rasa cannot answer."""
+    return bool(check_urgency(scrubbed_message).signs or signs_in(scrubbed_message))

@@ -94,6 +94,19 @@ def test_rasa_down_or_slow_still_gives_999_and_the_helpline(
     assert body["services"][0]["channels"][0]["href"] == "tel:+44-808-200-0247"
 
 
+def test_danger_is_still_flagged_urgent_when_rasa_cannot_answer(
+    client: TestClient, resources: Resources
+) -> None:
+    resources.rasa.unavailable = True
+    danger = client.post("/api/chat", json={"message": "he says he will kill me tonight"})
+    assert danger.json()["urgent"] is True
+    assert "999" in danger.json()["replies"][0]["text"]
+    calm = client.post("/api/chat", json={"message": "what is clare's law"})
+    assert calm.json()["urgent"] is False
+    # The community-language word lists count too (Polish: "he has a knife").
+    assert client.post("/api/chat", json={"message": "on ma nóż"}).json()["urgent"] is True
+
+
 def test_a_turn_with_no_words_falls_back(client: TestClient, resources: Resources) -> None:
     # What Rasa returns when the action server is down: nothing to say.
     resources.rasa.messages = []

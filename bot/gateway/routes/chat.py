@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from fastapi import APIRouter, HTTPException
 
 from bot.gateway.conversation_ids import is_conversation_id, new_conversation_id
-from bot.gateway.fallback import NATIONAL_HELPLINE, fallback_replies
+from bot.gateway.fallback import NATIONAL_HELPLINE, fallback_replies, shows_danger
 from bot.gateway.rasa_client import RasaUnavailable
 from bot.gateway.resources import ResourcesDep
 from bot.gateway.schemas import ApiError, ChatRequest, ChatResponse
@@ -37,10 +37,11 @@ async def chat(request: ChatRequest, resources: ResourcesDep) -> ChatResponse:
     requested = supported(request.locale)
     locale = requested or DEFAULT_LOCALE
     metadata = {"locale": requested, "area": request.area}
+    # Names, numbers, addresses... are replaced before Rasa, Redis or a log sees them.
+    scrubbed = scrub(request.message)
     try:
-        # Names, numbers, addresses... are replaced before Rasa, Redis or a log sees them.
         messages = await resources.rasa.send(
-            conversation_id, scrub(request.message), metadata,
+            conversation_id, scrubbed, metadata,
             resources.settings.upstream_timeout,
         )
     except RasaUnavailable as error:
@@ -50,11 +51,11 @@ async def chat(request: ChatRequest, resources: ResourcesDep) -> ChatResponse:
     turn = read_turn(messages)
     if not turn.replies:
         # Rasa down, slow, or an action failed and said nothing: never leave a person
-        # without 999 and the 24-hour line.
+        # without 999 and the 24-hour line, and still flag danger by the rules alone.
         return ChatResponse(
             conversation_id=conversation_id,
             replies=fallback_replies(locale),
-            urgent=False,
+            urgent=shows_danger(scrubbed),
             services=[NATIONAL_HELPLINE],
             locale=locale,
         )
