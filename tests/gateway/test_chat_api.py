@@ -107,6 +107,18 @@ def test_danger_is_still_flagged_urgent_when_rasa_cannot_answer(
     assert client.post("/api/chat", json={"message": "on ma nóż"}).json()["urgent"] is True
 
 
+def test_the_fallback_names_the_nations_own_line_when_the_area_tells_it(
+    client: TestClient, resources: Resources
+) -> None:
+    resources.directory = load_directory()
+    resources.rasa.unavailable = True
+    wales = client.post("/api/chat", json={"message": "help", "area": "cardiff"}).json()
+    assert [s["id"] for s in wales["services"]] == ["live-fear-free",
+                                                     "national-domestic-abuse-helpline"]
+    england = client.post("/api/chat", json={"message": "help", "area": "hackney"}).json()
+    assert [s["id"] for s in england["services"]] == ["national-domestic-abuse-helpline"]
+
+
 def test_a_turn_with_no_words_falls_back(client: TestClient, resources: Resources) -> None:
     # What Rasa returns when the action server is down: nothing to say.
     resources.rasa.messages = []
