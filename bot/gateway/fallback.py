@@ -6,6 +6,8 @@ everything else is down. A person in danger must never see an error page.
 
 from __future__ import annotations
 
+import logging
+
 from bot.gateway.schemas import CardChannel, Reply, ServiceCard
 from bot.i18n import N_, Translator
 from bot.nlu.urgency_rules import check_urgency
@@ -42,7 +44,15 @@ def fallback_replies(locale: str | None = None) -> list[Reply]:
     return [Reply(text=Translator(locale).translate(FALLBACK_TEXT))]
 
 
-def shows_danger(scrubbed_message: str) -> bool:
+def shows_danger(scrubbed_message: str, logger: logging.Logger) -> bool:
     """The safety net's own rules (pure Python, no model), so danger is still flagged
     urgent, and the widget shows its urgent banner, when Rasa cannot answer."""
-    return bool(check_urgency(scrubbed_message).signs or signs_in(scrubbed_message))
+    try:
+        return bool(check_urgency(scrubbed_message).signs or signs_in(scrubbed_message))
+    except Exception:  # the fallback itself must never fail; its text names 999 anyway
+        logger.exception("fallback without the safety net")
+        return False
+
+
+# Compile the word lists now (about 2 s), not in the first person's fallback turn.
+signs_in("")

@@ -263,11 +263,10 @@ class RoleGuard(_RuleComponent, EntityExtractorMixin):
                                                              "professional_referral",
                                                              "ask_help_for_someone")
                     else None) or role_rules.writer_role(text)
-            if role == "perpetrator" and intent != PERPETRATOR_INTENT and not (
-                    intent == URGENT_INTENT and self._says_only_they_harm(text)):
-                # Only the guarded intent may say so, or danger the writer says they
-                # are about to cause ("i think im going to really hurt her tonight"):
-                # the urgent reply comes first, and then the line for people who harm.
+            if role == "perpetrator" and intent != PERPETRATOR_INTENT:
+                # Only the guarded intent may say so. Not on urgent messages either: a
+                # survivor who fought back ("i hit him with the lamp so he would let go")
+                # reads like one who harms, and the urgent reply serves both.
                 role = None
             entities = [_entity("role", role, "RoleGuard")] if role else []
             if role in ("friend-family", "professional"):

@@ -31,9 +31,10 @@ NEED_PATTERNS: dict[str, list[str]] = {
         r"\b(?:arranged|arranging) (?:a |my )?marriage\b",
         # A marriage planned behind the person's back or on a trip abroad.
         r"\b(?:nikah|wedding|marriage|engagement|rishta)\b.*\b(?:without (?:my|her|his) "
-        r"(?:knowing|consent|say)|overheard|secretly|behind (?:my|her|his) back|abroad|"
-        r"back home|on holiday)\b",
-        r"\b(?:abroad|back home|on holiday)\b.*\b(?:nikah|wedding|get married|engaged)\b",
+        r"(?:knowing|consent|say)|overheard|secretly|behind (?:my|her|his) back)\b",
+        r"\b(?:abroad|back home|on holiday)\b.*\b(?:nikah|get (?:me|her) married|get engaged)\b",
+        r"\b(?:they|them|parents|family|mum|dad) (?:are |were |have been )?(?:planning|arranging) "
+        r"(?:my|her) (?:nikah|wedding|marriage)\b",
         r"\b(?:nikah|wedding|marry|marriage|engaged|engagement|rishta)\b.*\b(?:never (?:even )?"
         r"met (?:him|her)|do not (?:even )?know (?:him|her))\b",
         r"\b(?:picked|chosen|chose|found|arranged|lined up)\b.*\b(?:marry|marriage|wedding|"
@@ -73,12 +74,13 @@ NEED_PATTERNS: dict[str, list[str]] = {
         r"videos?)\b|\brevenge porn\b|\bsextortion\b|\bshare (?:my|the) (?:photos|pictures|pics|"
         r"videos)\b",
         # Threats to send or post pictures: told by the act, not the word "intimate".
-        r"\b(?:send|sends|sent|sending|share|shares|shared|sharing|post|posts|posted|posting|"
-        r"leak|leaked|upload\w*|spread\w*|show|showing) (?:\w+ ){0,2}(?:videos?|photos?|"
+        r"\b(?:threat\w* to|going to|gonna|will|would|says he ll|says she ll) (?:\w+ ){0,2}?"
+        r"(?:send|share|post|leak|upload|spread|show) (?:\w+ ){0,2}(?:videos?|photos?|"
         r"pictures?|pics|images?)\b",
-        r"\b(?:put|posted|shared|sent|leaked|spread|showed)\b(?:\W+\w+){0,3}\W+(?:pictures?|"
-        r"photos?|pics|videos?|images?) of me\b|\b(?:pictures?|photos?|pics|videos?|images?) of "
-        r"me\b.*\b(?:group chat|online|private|naked|posted|shared|leaked)\b",
+        r"\b(?:pictures?|photos?|pics|videos?|images?) of me\b.*\b(?:group chat|private|naked|"
+        r"nude|intimate|sexual|without my (?:consent|permission)|leaked|in bed)\b|"
+        r"\b(?:group chat|private|naked|nude|intimate)\b.*\b(?:pictures?|photos?|pics|videos?) "
+        r"of me\b",
     ],
     "economic-abuse": [
         r"\bmoney\b|\bfinanc\w*\b|\bdebts?\b|\bwages?\b|\bsalary\b|\bbenefits\b|\bbank\b|"
@@ -106,13 +108,15 @@ NEED_PATTERNS: dict[str, list[str]] = {
         r"\b(?:as a (?:child|kid)|when i was (?:a )?(?:child|kid|little))\b.*\b(?:abus\w*|"
         r"molest\w*|touch\w*|rap\w*|hurt\w*)\b",
         # An age span in childhood: "abused me from about 8 to 12".
-        r"\b(?:abus\w*|molest\w*|touch\w*|rap\w*|hurt\w*)\b(?:\W+\w+){0,8}\W+(?:from|since|"
-        r"between) (?:about |around |age |the age of )?(?:[3-9]|1[0-5])\b",
+        r"\b(?:abus\w*|molest\w*|touched|raped)\b(?:\W+\w+){0,8}\W+(?:from|since|"
+        r"between) (?:about |around |age |the age of )?(?:[3-9]|1[0-5]) (?:to|till|until|and) "
+        r"(?:[5-9]|1[0-7])\b",
     ],
     "suicidal-crisis": [
-        r"\bsuicid\w*\b|\bkill(?:ing)? myself\b|\bend (?:it all|my life|things)\b|"
-        r"\btake my (?:own )?life\b|\bself harm\w*\b|\boverdose\b|"
-        r"\b(?:do not|dont) want to (?:be here|live|wake up)\b|\bnot want to (?:be here|live)\b|"
+        # The writer's own: "he says he's suicidal if i leave" is his threat, not her crisis.
+        r"\bi (?:\w+ ){0,3}?(?:suicid\w*|self harm\w*)\b|\bkill(?:ing)? myself\b|"
+        r"\bend (?:it all|my life)\b|\btake my (?:own )?life\b|"
+        r"\b(?:do not|dont|not) want to (?:be here|live|wake up)\b(?! with)|"
         r"\bbetter off (?:dead|without me)\b",
     ],
     "legal": [
@@ -138,10 +142,15 @@ NEED_PATTERNS: dict[str, list[str]] = {
         r"ethnic minority)\b",
     ],
     # Naming the faith is enough: the specialist services are for that community.
-    "jewish": [r"\bjewish\b|\bjews?\b|\bsynagogue\b|\brabbi\b|\bbeth din\b|\bagunah\b|"
-               r"\bfrum\b|\bthe get\b|\ba get\b(?= (?:from|refused))|\bgive me (?:a|the) get\b"],
-    "muslim": [r"\bmuslim\b|\bislam\w*\b|\bmosque\b|\bimam\b|\bquran\b|\bkoran\b|"
-               r"\bsharia\b|\bnikah\b|\bhijab\b"],
+    # The writer's own faith or community, not a neighbour's.
+    "jewish": [rf"\b{_ME} jewish\b|\b(?:we are|were|we re) (?:\w+ )?jewish\b|"
+               r"\bjewish (?:\w+ ){0,2}?(?:community|family|woman|man|wife|husband|girl|home|"
+               r"marriage)\b|\bsynagogue\b|\brabbi\b|\bbeth din\b|\bagunah\b|\bfrum\b|"
+               r"\bgive me (?:a|the) get\b|\bthe get\b(?= (?:from|refused))"],
+    "muslim": [rf"\b{_ME} (?:a )?muslim\b|\b(?:we are|were|we re) (?:\w+ )?muslim\b|"
+               r"\bmuslim (?:\w+ ){0,2}?(?:community|family|woman|man|wife|husband|girl|home|"
+               r"marriage)\b|\bislam\w*\b|\bmosque\b|\bimam\b|\bquran\b|\bkoran\b|"
+               r"\bsharia\b|\bnikah\b"],
     "christian": [rf"\b{_ME} (?:a )?christian\b|\bchurch\b|\bpastor\b|\bvicar\b|\bpriest\b"],
 }
 

@@ -223,15 +223,6 @@ def test_rasa_down_still_gives_999_and_the_helpline(stack: Stack) -> None:
 
 
 
-def test_someone_about_to_harm_gets_999_and_then_the_line_for_people_who_harm(
-        stack: Stack) -> None:
-    reply = chat(stack, "i think im going to hurt her tonight, ive hit her before and i can "
-                        "feel it building. how do i stop myself")
-    assert reply["urgent"] is True
-    assert ids(reply)[0] == "emergency-999"
-    assert "respect-phoneline" in ids(reply)
-
-
 def test_a_survivor_in_danger_is_never_given_the_line_for_people_who_harm(
         stack: Stack) -> None:
     reply = chat(stack, "he said he is going to hurt me tonight when he gets back, i hit him "

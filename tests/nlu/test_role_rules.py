@@ -51,6 +51,8 @@ SURVIVORS = [
     "when my husband is angry he takes my hearing aids and hides them",
     "if i phone the helpline will they phone the police? i dont want him arrested",
     "i keep hearing the woman next door screaming. ive never seen her out alone",
+    "i have to go on a domestic violence course at the family centre because my ex beat me",
+    "my social worker said i need to do the domestic abuse programme for victims first",
 ]
 
 # A survivor naming her own partner is telling of her own situation, not asking for him.
@@ -60,6 +62,9 @@ OWN_PARTNER = [
     "my wife decides who i see and checks the mileage on the car",
     "i worked as a nurse back home. here he slaps me and keeps my passport",
     "manager at a shop, my boyfriend hits me when i get home",
+    "a doctor at a&e said to contact you after my husband broke my arm",
+    "the nurse at the hospital gave me this number, my partner wont let me leave the house",
+    "receptionist at a gp surgery here. my husband has been tracking my car",
 ]
 
 
@@ -110,8 +115,8 @@ def test_the_gender_of_the_person_at_risk(text: str, gender: str | None) -> None
 
 @pytest.mark.parametrize("text", [
     "nurse at a hospital in crewe. a patient disclosed abuse on the ward",
-    "hr manager here. one of our staff says her ex waits in the car park",
     "i work at a deaf club and a member told me her partner hits her",
+    "hr manager here. one of our staff says her ex waits in the car park",
     "im a housing officer and a tenant has told me her partner hits her",
     "one of my patients disclosed abuse, how do i refer her to marac",
     "as a teacher what do i do when a pupil says dad hits mum",
@@ -124,3 +129,9 @@ def test_professionals(text: str) -> None:
 def test_naming_ones_own_partner_is_not_writing_about_someone_else(text: str) -> None:
     assert writer_role(text) not in ("friend-family", "professional")
     assert not about_someone_else(text)
+
+
+def test_a_partner_at_risk_is_someone_else_and_a_woman() -> None:
+    text = "my wife is being abused by her ex who keeps turning up at our house"
+    assert about_someone_else(text)
+    assert gender_of_person_at_risk(text) == "women"

@@ -56,7 +56,7 @@ async def chat(request: ChatRequest, resources: ResourcesDep) -> ChatResponse:
         return ChatResponse(
             conversation_id=conversation_id,
             replies=fallback_replies(locale),
-            urgent=shows_danger(scrubbed),
+            urgent=shows_danger(scrubbed, logger),
             services=fallback_services(resources, request.area, locale),
             locale=locale,
         )
@@ -78,6 +78,7 @@ def fallback_services(resources: Resources, area: str | None,
     Rasa down); England's helpline always, from constants."""
     nation = "wales" if locale == "cy" else None
     try:
+        area = area.strip().lower() if area else None  # as the actions read it
         if area and area in resources.directory.areas:
             nation = resources.directory.areas.nation_of(area) or nation
         if nation in NATIONAL_LINES and nation != "england":
