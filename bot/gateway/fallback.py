@@ -7,11 +7,16 @@ everything else is down. A person in danger must never see an error page.
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timezone
 
 from bot.gateway.schemas import CardChannel, Reply, ServiceCard
+from bot.gateway.turn import service_cards
 from bot.i18n import N_, Translator
 from bot.nlu.urgency_rules import check_urgency
 from bot.nlu.urgency_words import signs_in
+from services_directory import NATIONAL_LINES, Directory
+
+logger = logging.getLogger(__name__)
 
 # The directory's card for the helpline, its phone line only (a test compares them).
 NATIONAL_HELPLINE = ServiceCard(
@@ -44,7 +49,7 @@ def fallback_replies(locale: str | None = None) -> list[Reply]:
     return [Reply(text=Translator(locale).translate(FALLBACK_TEXT))]
 
 
-def shows_danger(scrubbed_message: str, logger: logging.Logger) -> bool:
+def shows_danger(scrubbed_message: str) -> bool:
     """The safety net's own rules (pure Python, no model), so danger is still flagged
     urgent, and the widget shows its urgent banner, when Rasa cannot answer."""
     try:
@@ -52,6 +57,25 @@ def shows_danger(scrubbed_message: str, logger: logging.Logger) -> bool:
     except Exception:  # the fallback itself must never fail; its text names 999 anyway
         logger.exception("fallback without the safety net")
         return False
+
+
+def fallback_services(directory: Directory, area: str | None,
+                      locale: str) -> list[ServiceCard]:
+    """The nation's own 24-hour line first when the embedding council's area or the
+    Welsh locale tells the nation (the directory is in this process, so it answers with
+    Rasa down); England's helpline always, from constants."""
+    nation = "wales" if locale == "cy" else None
+    try:
+        area = area.strip().lower() if area else None  # as the actions read it
+        if area and area in directory.areas:
+            nation = directory.areas.nation_of(area) or nation
+        if nation in NATIONAL_LINES and nation != "england":
+            own = service_cards(directory, [NATIONAL_LINES[nation]],
+                                datetime.now(timezone.utc), locale)
+            return [*own, NATIONAL_HELPLINE]
+    except Exception:  # the fallback itself must never fail
+        logger.exception("fallback without the nation's line")
+    return [NATIONAL_HELPLINE]
 
 
 # Compile the word lists now (about 2 s), not in the first person's fallback turn.

@@ -287,11 +287,8 @@ class RoleGuard(_RuleComponent, EntityExtractorMixin):
     @staticmethod
     def _plainly_harms(message: Message, text: str) -> bool:
         top = [r.get("name") for r in (message.get(INTENT_RANKING_KEY) or [])[:3]]
-        return PERPETRATOR_INTENT in top and RoleGuard._says_only_they_harm(text)
-
-    @staticmethod
-    def _says_only_they_harm(text: str) -> bool:
-        return (role_rules.says_they_harm(text) and not role_rules.harmed_writer(text)
+        return (PERPETRATOR_INTENT in top and role_rules.says_they_harm(text)
+                and not role_rules.harmed_writer(text)
                 and not role_rules.about_someone_else(text))
 
     @staticmethod

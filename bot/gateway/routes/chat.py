@@ -8,14 +8,13 @@ from datetime import datetime, timezone
 from fastapi import APIRouter, HTTPException
 
 from bot.gateway.conversation_ids import is_conversation_id, new_conversation_id
-from bot.gateway.fallback import NATIONAL_HELPLINE, fallback_replies, shows_danger
+from bot.gateway.fallback import fallback_replies, fallback_services, shows_danger
 from bot.gateway.rasa_client import RasaUnavailable
-from bot.gateway.resources import Resources, ResourcesDep
-from bot.gateway.schemas import ApiError, ChatRequest, ChatResponse, ServiceCard
+from bot.gateway.resources import ResourcesDep
+from bot.gateway.schemas import ApiError, ChatRequest, ChatResponse
 from bot.gateway.scrubbing import scrub
 from bot.gateway.turn import read_turn, service_cards
 from bot.i18n import DEFAULT_LOCALE, supported
-from services_directory import NATIONAL_LINES
 
 logger = logging.getLogger(__name__)
 router = APIRouter()
@@ -56,8 +55,8 @@ async def chat(request: ChatRequest, resources: ResourcesDep) -> ChatResponse:
         return ChatResponse(
             conversation_id=conversation_id,
             replies=fallback_replies(locale),
-            urgent=shows_danger(scrubbed, logger),
-            services=fallback_services(resources, request.area, locale),
+            urgent=shows_danger(scrubbed),
+            services=fallback_services(resources.directory, request.area, locale),
             locale=locale,
         )
     locale = supported(turn.locale) or locale
@@ -70,21 +69,3 @@ async def chat(request: ChatRequest, resources: ResourcesDep) -> ChatResponse:
         locale=locale,
     )
 
-
-def fallback_services(resources: Resources, area: str | None,
-                      locale: str) -> list[ServiceCard]:
-    """The nation's own 24-hour line first when the embedding council's area or the
-    Welsh locale tells the nation (the directory is in this process, so it answers with
-    Rasa down); England's helpline always, from constants."""
-    nation = "wales" if locale == "cy" else None
-    try:
-        area = area.strip().lower() if area else None  # as the actions read it
-        if area and area in resources.directory.areas:
-            nation = resources.directory.areas.nation_of(area) or nation
-        if nation in NATIONAL_LINES and nation != "england":
-            own = service_cards(resources.directory, [NATIONAL_LINES[nation]],
-                                datetime.now(timezone.utc), locale)
-            return [*own, NATIONAL_HELPLINE]
-    except Exception:  # the fallback itself must never fail
-        logger.exception("fallback without the nation's line")
-    return [NATIONAL_HELPLINE]
