@@ -1,15 +1,19 @@
 """Start the whole stack in the foreground: Redis, the action server, Rasa and the gateway.
 
 `make run` calls `python -m bot.launcher`; the integration tests and the benchmark use
-`Stack` directly, so all three start the stack the same way. Ctrl-C stops every child.
+`Stack` directly, so all three start the stack the same way. Ctrl-C or SIGTERM stops
+every child. A child that dies is started again (`Supervisor`); meanwhile the gateway
+answers with its fallback (999 and the 24-hour line) and /healthz says "degraded".
 
 Environment: PORT (gateway, default 8000), HOST (default 127.0.0.1), REDIS_URL (an
 external Redis; without it an embedded one is started), RECORD_EXP (seconds a
-conversation is kept after its last message, default 1800), RASA_PORT, ACTIONS_PORT.
+conversation is kept after its last message, default 1800), RASA_PORT, ACTIONS_PORT,
+RASA_WORKERS (Rasa processes sharing its port, default 1).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import signal
@@ -17,7 +21,9 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -120,6 +126,8 @@ class Stack:
     host: str = "127.0.0.1"
     rasa_port: int = 5005
     actions_port: int = 5055
+    # Rasa's Sanic worker processes; more than one needs the Redis lock store (ours).
+    rasa_workers: int = 1
     redis_url: str | None = None
     record_exp: int = 1800
     model_dir: Path = ROOT / "models"
@@ -128,6 +136,8 @@ class Stack:
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
     embedded_redis: EmbeddedRedis | None = None
     _logs: list[IO[bytes]] = field(default_factory=list)
+    # How each part was started, so the supervisor can start it again the same way.
+    _commands: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def from_env(cls) -> Stack:
@@ -137,6 +147,7 @@ class Stack:
             host=env.get("HOST", "127.0.0.1"),
             rasa_port=int(env.get("RASA_PORT", 5005)),
             actions_port=int(env.get("ACTIONS_PORT", 5055)),
+            rasa_workers=int(env.get("RASA_WORKERS", 1)),
             redis_url=env.get("REDIS_URL") or None,
             record_exp=int(env.get("RECORD_EXP", 1800)),
         )
@@ -178,6 +189,7 @@ class Stack:
             "REDIS_DB": str(address.db),
             "REDIS_PASSWORD": address.password,
             "RECORD_EXP": str(self.record_exp),
+            "SANIC_WORKERS": str(self.rasa_workers),
             # Read by the gateway (bot/gateway/settings.py).
             "RASA_URL": self.rasa_url,
             "ACTIONS_URL": self.actions_url,
@@ -189,8 +201,9 @@ class Stack:
         deadline = time.monotonic() + timeout
         try:
             self.start_redis_and_actions(deadline)
+            # Rasa's own CLI, with one fix to its per-turn cost (bot/rasa_server.py).
             self._spawn("rasa", [
-                sys.executable, "-m", "rasa", "run",
+                sys.executable, "-m", "bot.rasa_server", "run",
                 "--model", str(self.model_dir),
                 "--endpoints", "bot/endpoints.yml",
                 "--credentials", "bot/credentials.yml",
@@ -222,6 +235,7 @@ class Stack:
                 logger.warning("REDIS_URL: %s", warning)
         else:
             self.embedded_redis = EmbeddedRedis()
+            self._commands["redis"] = self.embedded_redis.command()
             self.processes["redis"] = self.embedded_redis.start(self._output("redis"))
         self._wait(self._redis_up, "redis", deadline)
         self._spawn("actions", [
@@ -230,13 +244,19 @@ class Stack:
 
     def stop_part(self, name: str) -> None:
         process = self.processes.pop(name, None)
-        if process is not None and process.poll() is None:
+        if process is None:
+            return
+        if process.poll() is None:
             process.terminate()
             try:
                 process.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+        # Each part is its own process group (start_new_session). Rasa's Sanic workers
+        # outlive a killed parent and keep its port: end whatever is left of the group.
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signal.SIGKILL)
 
     def stop(self) -> None:
         for name in ("gateway", "rasa", "actions", "redis"):
@@ -248,13 +268,15 @@ class Stack:
             self.embedded_redis.workdir.cleanup()
             self.embedded_redis = None
 
-    def wait(self) -> str:
-        """Block until a child exits; return its name."""
-        while True:
-            for name, process in self.processes.items():
-                if process.poll() is not None:
-                    return name
-            time.sleep(0.5)
+    def exited(self) -> dict[str, int]:
+        """The parts that have died since they were started, with their exit codes."""
+        return {name: code for name, process in list(self.processes.items())
+                if (code := process.poll()) is not None}
+
+    def restart_part(self, name: str) -> None:
+        """Start a part again exactly as it was started (same port, same environment)."""
+        self.stop_part(name)
+        self._spawn(name, self._commands[name])
 
     def __enter__(self) -> Stack:
         self.start()
@@ -271,6 +293,7 @@ class Stack:
         return log
 
     def _spawn(self, name: str, command: list[str]) -> None:
+        self._commands[name] = command
         self.processes[name] = subprocess.Popen(
             command, cwd=ROOT, env=self.child_env(), stdout=self._output(name),
             stderr=subprocess.STDOUT, start_new_session=True,
@@ -303,6 +326,90 @@ class Stack:
             time.sleep(0.5)
 
 
+@dataclass
+class RestartPolicy:
+    """When a dead part may be started again: backoff doubling from `first_delay` up to
+    `max_delay`, and at most `limit` restarts in any `window` seconds. A part over the
+    limit waits until its oldest restart leaves the window; it is never given up on,
+    because the gateway must keep answering until someone stops the stack."""
+
+    first_delay: float = 1.0
+    max_delay: float = 30.0
+    limit: int = 5
+    window: float = 600.0
+
+    def next_start(self, restarts: list[float], died_at: float) -> float:
+        """The earliest time to start a part that died at `died_at`, given when it
+        was restarted before."""
+        recent = [t for t in restarts if died_at - t < self.window]
+        delay = min(self.max_delay, self.first_delay * 2 ** len(recent))
+        start = died_at + delay
+        if len(recent) >= self.limit:
+            start = max(start, recent[-self.limit] + self.window)
+        return start
+
+
+class Supervisor:
+    """Watches the stack's children and starts again any that dies.
+
+    Log lines name the part, its exit code and the restart count: never anything a
+    person said, and no conversation id.
+    """
+
+    def __init__(self, stack: Stack, policy: RestartPolicy | None = None,
+                 clock: Callable[[], float] = time.monotonic, poll: float = 0.5) -> None:
+        self.stack = stack
+        self.policy = policy or RestartPolicy()
+        self.clock = clock
+        self.poll = poll
+        self.restarts: dict[str, list[float]] = {}
+        self.pending: dict[str, float] = {}  # part -> when to start it again
+        self._stopped = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def check(self) -> None:
+        """One look at the children: schedule the dead, start those that are due."""
+        now = self.clock()
+        for name, code in self.stack.exited().items():
+            if name in self.pending:
+                continue
+            history = self.restarts.setdefault(name, [])
+            self.pending[name] = self.policy.next_start(history, now)
+            logger.warning("%s exited with code %s; starting it again in %.0f s",
+                           name, code, self.pending[name] - now)
+        for name, due in list(self.pending.items()):
+            if now < due:
+                continue
+            del self.pending[name]
+            self.restarts[name].append(now)
+            self.restarts[name] = [t for t in self.restarts[name]
+                                   if now - t < self.policy.window]
+            try:
+                self.stack.restart_part(name)
+            except OSError as error:  # e.g. the port was taken meanwhile: try again later
+                logger.error("could not start %s again (%s)", name, type(error).__name__)
+                self.pending[name] = self.policy.next_start(self.restarts[name], now)
+                continue
+            logger.warning("%s started again (restart %d in the last %.0f min)", name,
+                           len(self.restarts[name]), self.policy.window / 60)
+
+    def run(self) -> None:
+        """Supervise until `stop()` (or Ctrl-C, in the foreground)."""
+        while not self._stopped.wait(self.poll):
+            self.check()
+
+    def start(self) -> Supervisor:
+        """Supervise from a background thread (the integration tests do this)."""
+        self._thread = threading.Thread(target=self.run, name="supervisor", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stopped.set()
+        if self._thread is not None:
+            self._thread.join()
+
+
 def shell(stack: Stack) -> int:
     """`make shell`: Rasa's own shell, with the same Redis and action server as `make run`."""
     stack.start_redis_and_actions(time.monotonic() + 120)
@@ -326,9 +433,10 @@ def main(argv: list[str]) -> int:
         print(f"\nReady. Demo page with the widget: {stack.url}/\n"
               f"Chat API: POST {stack.url}/api/chat   Health: {stack.url}/healthz\n"
               "Ctrl-C stops everything.", flush=True)
-        exited = stack.wait()
-        print(f"{exited} stopped unexpectedly; stopping the rest.", file=sys.stderr)
-        return 1
+        # Returns only on Ctrl-C or SIGTERM (KeyboardInterrupt): a part that dies is
+        # started again, and the gateway answers with its fallback meanwhile.
+        Supervisor(stack).run()
+        return 0
     except KeyboardInterrupt:
         print("\nStopping...")
         return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +12,14 @@ from pathlib import Path
 import pytest
 import redis
 
-from bot.launcher import EmbeddedRedis, RedisAddress, Stack, persistence_warnings
+from bot.launcher import (
+    EmbeddedRedis,
+    RedisAddress,
+    RestartPolicy,
+    Stack,
+    Supervisor,
+    persistence_warnings,
+)
 
 
 def test_redis_url_parsing() -> None:
@@ -112,3 +120,99 @@ def test_production_redis_config_never_persists(tmp_path: Path) -> None:
         process.terminate()
         process.wait(timeout=10)
     assert os.listdir(tmp_path) == []
+
+
+# ---- Supervision: a part that dies is started again, with backoff and a limit ----------
+
+def test_restart_backoff_doubles_up_to_its_cap() -> None:
+    policy = RestartPolicy(first_delay=1, max_delay=8, limit=100, window=600)
+    restarts: list[float] = []
+    delays = []
+    for died_at in (10.0, 20.0, 30.0, 40.0, 50.0, 60.0):
+        start = policy.next_start(restarts, died_at)
+        delays.append(start - died_at)
+        restarts.append(start)
+    assert delays == [1, 2, 4, 8, 8, 8]
+
+
+def test_restart_limit_waits_for_the_window_and_never_gives_up() -> None:
+    policy = RestartPolicy(first_delay=1, max_delay=1, limit=3, window=100)
+    # Three restarts at 0, 1 and 2: the fourth may come only once the first leaves the window.
+    assert policy.next_start([0.0, 1.0, 2.0], died_at=3.0) == 100.0
+    # Restarts older than the window no longer count, so backoff starts again.
+    assert policy.next_start([0.0, 1.0, 2.0], died_at=500.0) == 501.0
+
+
+class FakeStack:
+    """Stands in for Stack: which parts have died, and which were started again."""
+
+    def __init__(self) -> None:
+        self.dead: dict[str, int] = {}
+        self.restarted: list[str] = []
+        self.fail_next_start = False
+
+    def exited(self) -> dict[str, int]:
+        return dict(self.dead)
+
+    def restart_part(self, name: str) -> None:
+        if self.fail_next_start:
+            self.fail_next_start = False
+            raise OSError("address in use")
+        self.restarted.append(name)
+        self.dead.pop(name)
+
+
+def test_supervisor_starts_a_dead_part_again_after_its_delay(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    now = [100.0]
+    stack = FakeStack()
+    supervisor = Supervisor(stack, RestartPolicy(first_delay=2), clock=lambda: now[0])  # type: ignore[arg-type]
+    stack.dead["actions"] = -9
+    supervisor.check()
+    assert stack.restarted == []  # not before its delay
+    now[0] += 2
+    supervisor.check()
+    assert stack.restarted == ["actions"]
+    # Dies again at once: the delay has doubled.
+    stack.dead["actions"] = 1
+    supervisor.check()
+    now[0] += 2
+    supervisor.check()
+    assert stack.restarted == ["actions"]
+    now[0] += 2
+    supervisor.check()
+    assert stack.restarted == ["actions", "actions"]
+    # The log names the part and its exit code, nothing else.
+    assert "actions exited with code -9" in caplog.text
+
+
+def test_supervisor_tries_again_when_a_start_fails() -> None:
+    now = [0.0]
+    stack = FakeStack()
+    supervisor = Supervisor(stack, RestartPolicy(first_delay=1), clock=lambda: now[0])  # type: ignore[arg-type]
+    stack.dead["redis"] = -9
+    stack.fail_next_start = True
+    supervisor.check()
+    now[0] += 1
+    supervisor.check()  # this start fails
+    assert stack.restarted == []
+    now[0] += 10
+    supervisor.check()
+    assert stack.restarted == ["redis"]
+
+
+def test_restart_part_starts_the_same_command_again(tmp_path: Path) -> None:
+    stack = Stack(log_dir=tmp_path, redis_url="redis://127.0.0.1:1/0")
+    stack._spawn("sleeper", [sys.executable, "-c", "import time; time.sleep(30)"])
+    first = stack.processes["sleeper"]
+    first.kill()
+    first.wait()
+    assert stack.exited() == {"sleeper": -9}
+    stack.restart_part("sleeper")
+    try:
+        assert stack.processes["sleeper"].pid != first.pid
+        assert stack.exited() == {}
+    finally:
+        stack.stop_part("sleeper")
+        stack.stop()
