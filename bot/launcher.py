@@ -8,7 +8,8 @@ answers with its fallback (999 and the 24-hour line) and /healthz says "degraded
 Environment: PORT (gateway, default 8000), HOST (default 127.0.0.1), REDIS_URL (an
 external Redis; without it an embedded one is started), RECORD_EXP (seconds a
 conversation is kept after its last message, default 1800), RASA_PORT, ACTIONS_PORT,
-RASA_WORKERS (Rasa processes sharing its port, default 1).
+RASA_WORKERS (Rasa processes sharing its port, default 2), RASA_INSTANCES (Rasa and
+action server pairs sharing the one Redis, default 1).
 """
 
 from __future__ import annotations
@@ -128,6 +129,10 @@ class Stack:
     actions_port: int = 5055
     # Rasa's Sanic worker processes; more than one needs the Redis lock store (ours).
     rasa_workers: int = 1
+    # Rasa instances, each with its own action server, sharing one Redis tracker and
+    # lock store; the gateway sends to them in turn (RASA_URLS). The first uses
+    # rasa_port and actions_port, the others free ports.
+    rasa_instances: int = 1
     redis_url: str | None = None
     record_exp: int = 1800
     model_dir: Path = ROOT / "models"
@@ -137,7 +142,8 @@ class Stack:
     embedded_redis: EmbeddedRedis | None = None
     _logs: list[IO[bytes]] = field(default_factory=list)
     # How each part was started, so the supervisor can start it again the same way.
-    _commands: dict[str, list[str]] = field(default_factory=dict)
+    _commands: dict[str, tuple[list[str], dict[str, str]]] = field(default_factory=dict)
+    _extra_ports: list[tuple[int, int]] = field(default_factory=list)
 
     @classmethod
     def from_env(cls) -> Stack:
@@ -147,7 +153,10 @@ class Stack:
             host=env.get("HOST", "127.0.0.1"),
             rasa_port=int(env.get("RASA_PORT", 5005)),
             actions_port=int(env.get("ACTIONS_PORT", 5055)),
-            rasa_workers=int(env.get("RASA_WORKERS", 1)),
+            # Two Sanic workers use both cores of the machine this was measured on
+            # (docs/performance.md): 1.4 times the messages per second of one.
+            rasa_workers=int(env.get("RASA_WORKERS", 2)),
+            rasa_instances=int(env.get("RASA_INSTANCES", 1)),
             redis_url=env.get("REDIS_URL") or None,
             record_exp=int(env.get("RECORD_EXP", 1800)),
         )
@@ -165,14 +174,31 @@ class Stack:
     def actions_url(self) -> str:
         return f"http://127.0.0.1:{self.actions_port}"
 
+    def instances(self) -> list[tuple[str, str, int, int]]:
+        """(Rasa's part name, its action server's part name, their ports) per instance."""
+        while len(self._extra_ports) < self.rasa_instances - 1:
+            self._extra_ports.append((free_port(), free_port()))
+        ports = [(self.rasa_port, self.actions_port), *self._extra_ports]
+        return [("rasa" if i == 0 else f"rasa-{i + 1}",
+                 "actions" if i == 0 else f"actions-{i + 1}", rasa, actions)
+                for i, (rasa, actions) in enumerate(ports[:self.rasa_instances])]
+
+    def part_names(self) -> list[str]:
+        """Every part, in the order they stop: the gateway first, Redis last."""
+        return ["gateway", *(i[0] for i in self.instances()),
+                *(i[1] for i in self.instances()), "redis"]
+
     def redis_address(self) -> RedisAddress:
         if self.redis_url:
             return RedisAddress.from_url(self.redis_url)
         assert self.embedded_redis is not None
         return self.embedded_redis.address
 
-    def child_env(self) -> dict[str, str]:
+    def child_env(self, actions_port: int | None = None) -> dict[str, str]:
+        """The environment of every part; a Rasa instance's names its action server."""
         address = self.redis_address()
+        actions_url = f"http://127.0.0.1:{actions_port or self.actions_port}"
+        instances = self.instances()
         return {
             **os.environ,
             "RASA_TELEMETRY_ENABLED": "false",
@@ -182,8 +208,8 @@ class Stack:
             # The action server has no flag for its interface; it reads this instead.
             "SANIC_HOST": "127.0.0.1",
             # Read by Rasa from bot/endpoints.yml.
-            "ACTION_ENDPOINT_URL": f"{self.actions_url}/webhook",
-            "NLG_ENDPOINT_URL": f"{self.actions_url}/nlg",
+            "ACTION_ENDPOINT_URL": f"{actions_url}/webhook",
+            "NLG_ENDPOINT_URL": f"{actions_url}/nlg",
             "REDIS_HOST": address.host,
             "REDIS_PORT": str(address.port),
             "REDIS_DB": str(address.db),
@@ -193,6 +219,8 @@ class Stack:
             # Read by the gateway (bot/gateway/settings.py).
             "RASA_URL": self.rasa_url,
             "ACTIONS_URL": self.actions_url,
+            "RASA_URLS": ",".join(f"http://127.0.0.1:{i[2]}" for i in instances),
+            "ACTIONS_URLS": ",".join(f"http://127.0.0.1:{i[3]}" for i in instances),
             "REDIS_URL": address.url,
         }
 
@@ -201,14 +229,15 @@ class Stack:
         deadline = time.monotonic() + timeout
         try:
             self.start_redis_and_actions(deadline)
-            # Rasa's own CLI, with one fix to its per-turn cost (bot/rasa_server.py).
-            self._spawn("rasa", [
-                sys.executable, "-m", "bot.rasa_server", "run",
-                "--model", str(self.model_dir),
-                "--endpoints", "bot/endpoints.yml",
-                "--credentials", "bot/credentials.yml",
-                "--interface", "127.0.0.1", "--port", str(self.rasa_port),
-            ])
+            for rasa, _, rasa_port, actions_port in self.instances():
+                # Rasa's own CLI, with one fix to its per-turn cost (bot/rasa_server.py).
+                self._spawn(rasa, [
+                    sys.executable, "-m", "bot.rasa_server", "run",
+                    "--model", str(self.model_dir),
+                    "--endpoints", "bot/endpoints.yml",
+                    "--credentials", "bot/credentials.yml",
+                    "--interface", "127.0.0.1", "--port", str(rasa_port),
+                ], self.child_env(actions_port))
             self._spawn("gateway", [
                 sys.executable, "-m", "uvicorn", "bot.gateway.app:app",
                 "--host", self.host, "--port", str(self.port),
@@ -219,8 +248,10 @@ class Stack:
                 # No websockets served; uvicorn's would need a newer websockets than Rasa's.
                 "--ws", "none",
             ])
-            self._wait(lambda: self._http_ok(f"{self.actions_url}/health"), "actions", deadline)
-            self._wait(lambda: self._http_ok(f"{self.rasa_url}/"), "rasa", deadline)
+            for rasa, actions, rasa_port, actions_port in self.instances():
+                self._wait(self._http_ok_at(f"http://127.0.0.1:{actions_port}/health"),
+                           actions, deadline)
+                self._wait(self._http_ok_at(f"http://127.0.0.1:{rasa_port}/"), rasa, deadline)
             self._wait(lambda: self._http_ok(f"{self.url}/healthz", "ok"), "gateway", deadline)
         except BaseException:
             self.stop()
@@ -235,12 +266,13 @@ class Stack:
                 logger.warning("REDIS_URL: %s", warning)
         else:
             self.embedded_redis = EmbeddedRedis()
-            self._commands["redis"] = self.embedded_redis.command()
+            self._commands["redis"] = (self.embedded_redis.command(), self.child_env())
             self.processes["redis"] = self.embedded_redis.start(self._output("redis"))
         self._wait(self._redis_up, "redis", deadline)
-        self._spawn("actions", [
-            sys.executable, "-m", "actions", "--port", str(self.actions_port),
-        ])
+        for _, actions, _, actions_port in self.instances():
+            self._spawn(actions, [
+                sys.executable, "-m", "actions", "--port", str(actions_port),
+            ])
 
     def stop_part(self, name: str) -> None:
         process = self.processes.pop(name, None)
@@ -259,7 +291,7 @@ class Stack:
             os.killpg(process.pid, signal.SIGKILL)
 
     def stop(self) -> None:
-        for name in ("gateway", "rasa", "actions", "redis"):
+        for name in self.part_names():
             self.stop_part(name)
         for log in self._logs:
             log.close()
@@ -276,7 +308,7 @@ class Stack:
     def restart_part(self, name: str) -> None:
         """Start a part again exactly as it was started (same port, same environment)."""
         self.stop_part(name)
-        self._spawn(name, self._commands[name])
+        self._spawn(name, *self._commands[name])
 
     def __enter__(self) -> Stack:
         self.start()
@@ -292,10 +324,11 @@ class Stack:
         self._logs.append(log)
         return log
 
-    def _spawn(self, name: str, command: list[str]) -> None:
-        self._commands[name] = command
+    def _spawn(self, name: str, command: list[str], env: dict[str, str] | None = None) -> None:
+        env = env if env is not None else self.child_env()
+        self._commands[name] = (command, env)
         self.processes[name] = subprocess.Popen(
-            command, cwd=ROOT, env=self.child_env(), stdout=self._output(name),
+            command, cwd=ROOT, env=env, stdout=self._output(name),
             stderr=subprocess.STDOUT, start_new_session=True,
         )
 
@@ -304,6 +337,10 @@ class Stack:
             return bool(self.redis_address().client().ping())
         except redis.RedisError:
             return False
+
+    @classmethod
+    def _http_ok_at(cls, url: str) -> Callable[[], bool]:
+        return lambda: cls._http_ok(url)
 
     @staticmethod
     def _http_ok(url: str, status: str | None = None) -> bool:

@@ -41,7 +41,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         async with httpx.AsyncClient() as http:
             app.state.resources = Resources(
                 settings=settings,
-                rasa=RasaClient(http, settings.rasa_url, settings.actions_url),
+                rasa=RasaClient(http, settings.rasa_urls, settings.actions_urls),
                 redis=redis,
                 directory=directory,
             )

@@ -1,7 +1,15 @@
-"""Talking to Rasa's REST channel and the action server's health endpoint."""
+"""Talking to Rasa's REST channel and the action servers' health endpoints.
+
+Several Rasa instances may share one Redis tracker and lock store (RASA_URLS): any of
+them can answer any conversation, because the lock store makes turns of the same
+conversation wait for each other whichever instance takes them. Messages go to the
+instances in turn; one that refuses the connection is skipped for that message.
+"""
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Sequence
 from typing import Any
 
 import httpx
@@ -14,38 +22,60 @@ class RasaUnavailable(Exception):
 
 
 class RasaClient:
-    def __init__(self, http: httpx.AsyncClient, rasa_url: str, actions_url: str) -> None:
+    def __init__(self, http: httpx.AsyncClient, rasa_urls: Sequence[str],
+                 actions_urls: Sequence[str]) -> None:
         self._http = http
-        self._rasa_url = rasa_url
-        self._actions_url = actions_url
+        self._rasa_urls = tuple(rasa_urls)
+        self._actions_urls = tuple(actions_urls)
+        self._next = itertools.count()
 
     async def send(
         self, conversation_id: str, message: str, metadata: dict[str, Any], timeout: float
     ) -> list[dict[str, Any]]:
         """The messages Rasa says back to one user message."""
         body = {"sender": conversation_id, "message": message, "metadata": metadata}
+        first = next(self._next) % len(self._rasa_urls)
+        order = self._rasa_urls[first:] + self._rasa_urls[:first]
+        error: Exception | None = None
+        for url in order:
+            try:
+                response = await self._http.post(url + WEBHOOK_PATH, json=body, timeout=timeout)
+            except httpx.ConnectError as refused:
+                # Nothing reached that instance, so trying the next cannot repeat a turn.
+                # (After a timeout or an error reply the turn may have happened: no retry.)
+                error = refused
+                continue
+            except httpx.HTTPError as failed:
+                error = failed
+                break
+            return self._messages(response)
+        # The error's text may quote the request; keep only its kind.
+        raise RasaUnavailable(type(error).__name__)
+
+    @staticmethod
+    def _messages(response: httpx.Response) -> list[dict[str, Any]]:
         try:
-            response = await self._http.post(
-                self._rasa_url + WEBHOOK_PATH, json=body, timeout=timeout
-            )
             response.raise_for_status()
             messages = response.json()
         except (httpx.HTTPError, ValueError) as error:
-            # The error's text may quote the request; keep only its kind.
             raise RasaUnavailable(type(error).__name__) from None
         if not isinstance(messages, list):
             raise RasaUnavailable("unexpected response shape")
         return [m for m in messages if isinstance(m, dict)]
 
     async def rasa_is_up(self, timeout: float) -> bool:
-        return await self._is_up(self._rasa_url + "/", timeout)
+        """Every Rasa instance answers (one down means less capacity: degraded)."""
+        return await self._all_up([url + "/" for url in self._rasa_urls], timeout)
 
     async def actions_are_up(self, timeout: float) -> bool:
-        return await self._is_up(self._actions_url + "/health", timeout)
+        return await self._all_up([url + "/health" for url in self._actions_urls], timeout)
 
-    async def _is_up(self, url: str, timeout: float) -> bool:
-        try:
-            response = await self._http.get(url, timeout=timeout)
-        except httpx.HTTPError:
-            return False
-        return response.status_code == 200
+    async def _all_up(self, urls: list[str], timeout: float) -> bool:
+        for url in urls:
+            try:
+                response = await self._http.get(url, timeout=timeout)
+            except httpx.HTTPError:
+                return False
+            if response.status_code != 200:
+                return False
+        return True

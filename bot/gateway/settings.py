@@ -6,10 +6,19 @@ import os
 from dataclasses import dataclass
 
 
+def _urls(value: str) -> tuple[str, ...]:
+    urls = tuple(url.strip().rstrip("/") for url in value.split(",") if url.strip())
+    if not urls:
+        raise ValueError("a URL list must name at least one URL")
+    return urls
+
+
 @dataclass(frozen=True)
 class Settings:
-    rasa_url: str = "http://127.0.0.1:5005"
-    actions_url: str = "http://127.0.0.1:5055"
+    # One or more Rasa instances sharing one Redis (RASA_URLS, comma-separated; or
+    # RASA_URL for one), and their action servers (ACTIONS_URLS or ACTIONS_URL).
+    rasa_urls: tuple[str, ...] = ("http://127.0.0.1:5005",)
+    actions_urls: tuple[str, ...] = ("http://127.0.0.1:5055",)
     redis_url: str = "redis://127.0.0.1:6379/0"
     # Seconds Redis keeps a conversation after its last message.
     record_exp: int = 1800
@@ -21,8 +30,9 @@ class Settings:
     def from_env(cls) -> Settings:
         env = os.environ
         return cls(
-            rasa_url=env.get("RASA_URL", cls.rasa_url).rstrip("/"),
-            actions_url=env.get("ACTIONS_URL", cls.actions_url).rstrip("/"),
+            rasa_urls=_urls(env.get("RASA_URLS") or env.get("RASA_URL") or cls.rasa_urls[0]),
+            actions_urls=_urls(env.get("ACTIONS_URLS") or env.get("ACTIONS_URL")
+                               or cls.actions_urls[0]),
             redis_url=env.get("REDIS_URL", cls.redis_url),
             record_exp=int(env.get("RECORD_EXP", cls.record_exp)),
             upstream_timeout=float(env.get("UPSTREAM_TIMEOUT", cls.upstream_timeout)),

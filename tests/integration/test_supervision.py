@@ -91,8 +91,9 @@ def supervised(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     logs: Path = tmp_path_factory.mktemp("supervised-logs")
     saved = {key: os.environ.get(key) for key in UNLIMITED}
     os.environ.update(UNLIMITED)
+    # Two Rasa workers, as make run starts: a killed Rasa's workers must not keep its port.
     stack = Stack(port=free_port(), rasa_port=free_port(), actions_port=free_port(),
-                  log_dir=logs)
+                  rasa_workers=2, log_dir=logs)
     supervisor = Supervisor(stack, RestartPolicy(first_delay=2, max_delay=4), poll=0.2)
     try:
         stack.start()

@@ -1,0 +1,96 @@
+"""The gateway's Rasa client: several instances, in turn, and a retry only when safe."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+import httpx
+import pytest
+
+from bot.gateway.rasa_client import RasaClient, RasaUnavailable
+from bot.gateway.settings import Settings
+
+A, B = "http://rasa-a:5005", "http://rasa-b:5005"
+
+
+def client(handler: Callable[[httpx.Request], httpx.Response],
+           urls: tuple[str, ...] = (A, B)) -> RasaClient:
+    http = httpx.AsyncClient(transport=httpx.MockTransport(handler))
+    return RasaClient(http, urls, ("http://actions-a:5055", "http://actions-b:5055"))
+
+
+def send(rasa: RasaClient) -> list[dict]:
+    return asyncio.run(rasa.send("c1", "hello", {}, timeout=1))
+
+
+def test_messages_go_to_the_instances_in_turn() -> None:
+    hosts: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        hosts.append(request.url.host)
+        return httpx.Response(200, json=[{"text": "hi"}])
+
+    rasa = client(answer)
+    for _ in range(4):
+        assert send(rasa) == [{"text": "hi"}]
+    assert hosts == ["rasa-a", "rasa-b", "rasa-a", "rasa-b"]
+
+
+def test_an_instance_that_refuses_the_connection_is_skipped() -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.host == "rasa-a":
+            raise httpx.ConnectError("refused", request=request)
+        return httpx.Response(200, json=[{"text": "from b"}])
+
+    rasa = client(answer)
+    assert [send(rasa) for _ in range(3)] == [[{"text": "from b"}]] * 3
+
+
+@pytest.mark.parametrize("failure", [
+    lambda request: (_ for _ in ()).throw(httpx.ReadTimeout("slow", request=request)),
+    lambda request: httpx.Response(500),
+])
+def test_no_retry_once_the_turn_may_have_happened(failure: Callable) -> None:
+    # A timeout or an error reply may come after Rasa took the turn: sending it again
+    # to the other instance could say the same thing twice to the conversation.
+    calls: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        calls.append(request.url.host)
+        return failure(request)
+
+    with pytest.raises(RasaUnavailable):
+        send(client(answer))
+    assert len(calls) == 1
+
+
+def test_all_refusing_is_unavailable() -> None:
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused", request=request)
+
+    with pytest.raises(RasaUnavailable, match="ConnectError"):
+        send(client(refuse))
+
+
+def test_health_needs_every_instance() -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(503 if request.url.host == "rasa-b" else 200)
+
+    rasa = client(answer)
+    assert asyncio.run(rasa.rasa_is_up(1)) is False
+    assert asyncio.run(rasa.actions_are_up(1)) is True
+
+
+def test_settings_read_one_url_or_a_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RASA_URL", "http://one:5005/")
+    assert Settings.from_env().rasa_urls == ("http://one:5005",)
+    monkeypatch.setenv("RASA_URLS", f"{A}, {B}/")
+    monkeypatch.setenv("ACTIONS_URLS", "http://x:1,http://y:2")
+    settings = Settings.from_env()
+    assert settings.rasa_urls == (A, B)
+    assert settings.actions_urls == ("http://x:1", "http://y:2")
+    # A list with nothing in it is a mistake in the deployment, said at start-up.
+    monkeypatch.setenv("RASA_URLS", " , ")
+    with pytest.raises(ValueError, match="at least one URL"):
+        Settings.from_env()
