@@ -14,7 +14,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint train validate eval bench shell clean lock browser i18n catalogues
+.PHONY: help install run test lint train validate eval bench profile soak shell clean lock browser i18n catalogues
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -99,8 +99,14 @@ lint: install ## ruff over all Python code
 eval: train catalogues ## Measure urgency recall, false alarms and intent F1 on held-out messages
 	$(BIN)/python -m bot.evaluation
 
-bench: train catalogues ## Latency of /api/chat next to Rasa's own webhook (p50/p95)
-	$(BIN)/python -m bot.benchmark
+bench: train catalogues ## Latency, messages/s and Rasa's CPU per turn, before and after
+	$(BIN)/python -m bot.benchmark $(ARGS)
+
+profile: train catalogues ## Where Rasa's CPU goes under load (py-spy), by part
+	$(BIN)/python -m bot.profiling $(ARGS)
+
+soak: train catalogues ## 200 conversations at human pace for 5 min, killing parts midway
+	$(BIN)/python -m bot.soak $(ARGS)
 
 shell: train catalogues ## Talk to the bot in the terminal (starts Redis and the action server too)
 	$(BIN)/python -m bot.launcher shell
