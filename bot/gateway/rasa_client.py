@@ -4,17 +4,26 @@ Several Rasa instances may share one Redis tracker and lock store (RASA_URLS): a
 them can answer any conversation, because the lock store makes turns of the same
 conversation wait for each other whichever instance takes them. Messages go to the
 instances in turn; one that refuses the connection is skipped for that message.
+
+An instance that timed out or refused is left alone for COOL_DOWN seconds: while Rasa
+loads its model again after a crash it accepts connections but answers none, and
+without this every person would wait the whole timeout for the fallback. When every
+instance is cooling down, the gateway answers with the fallback at once.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import httpx
 
 WEBHOOK_PATH = "/webhooks/rest/webhook"
+# Long enough to spare the people writing during an outage a wait each; short enough
+# that a Rasa back from a restart gets its first message within a couple of seconds.
+COOL_DOWN = 2.0
 
 
 class RasaUnavailable(Exception):
@@ -23,11 +32,14 @@ class RasaUnavailable(Exception):
 
 class RasaClient:
     def __init__(self, http: httpx.AsyncClient, rasa_urls: Sequence[str],
-                 actions_urls: Sequence[str]) -> None:
+                 actions_urls: Sequence[str], clock: Callable[[], float] = time.monotonic,
+                 ) -> None:
         self._http = http
         self._rasa_urls = tuple(rasa_urls)
         self._actions_urls = tuple(actions_urls)
         self._next = itertools.count()
+        self._clock = clock
+        self._cooling_until: dict[str, float] = {}
 
     async def send(
         self, conversation_id: str, message: str, metadata: dict[str, Any], timeout: float
@@ -35,7 +47,11 @@ class RasaClient:
         """The messages Rasa says back to one user message."""
         body = {"sender": conversation_id, "message": message, "metadata": metadata}
         first = next(self._next) % len(self._rasa_urls)
-        order = self._rasa_urls[first:] + self._rasa_urls[:first]
+        now = self._clock()
+        order = [url for url in self._rasa_urls[first:] + self._rasa_urls[:first]
+                 if self._cooling_until.get(url, 0.0) <= now]
+        if not order:
+            raise RasaUnavailable("every instance is cooling down")
         error: Exception | None = None
         for url in order:
             try:
@@ -43,14 +59,21 @@ class RasaClient:
             except httpx.ConnectError as refused:
                 # Nothing reached that instance, so trying the next cannot repeat a turn.
                 # (After a timeout or an error reply the turn may have happened: no retry.)
+                self._cool(url)
                 error = refused
                 continue
             except httpx.HTTPError as failed:
+                if isinstance(failed, httpx.TimeoutException):
+                    self._cool(url)
                 error = failed
                 break
+            self._cooling_until.pop(url, None)
             return self._messages(response)
         # The error's text may quote the request; keep only its kind.
         raise RasaUnavailable(type(error).__name__)
+
+    def _cool(self, url: str) -> None:
+        self._cooling_until[url] = self._clock() + COOL_DOWN
 
     @staticmethod
     def _messages(response: httpx.Response) -> list[dict[str, Any]]:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import httpx
 import pytest
 
-from bot.gateway.rasa_client import RasaClient, RasaUnavailable
+from bot.gateway.rasa_client import COOL_DOWN, RasaClient, RasaUnavailable
 from bot.gateway.settings import Settings
 
 A, B = "http://rasa-a:5005", "http://rasa-b:5005"
@@ -94,3 +94,46 @@ def test_settings_read_one_url_or_a_list(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("RASA_URLS", " , ")
     with pytest.raises(ValueError, match="at least one URL"):
         Settings.from_env()
+
+
+def test_an_instance_that_timed_out_is_left_alone_for_a_moment() -> None:
+    now = [0.0]
+    calls: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        calls.append(request.url.host)
+        if request.url.host == "rasa-a":
+            raise httpx.ReadTimeout("loading its model", request=request)
+        return httpx.Response(200, json=[{"text": "from b"}])
+
+    http = httpx.AsyncClient(transport=httpx.MockTransport(answer))
+    rasa = RasaClient(http, (A, B), ("http://x",), clock=lambda: now[0])
+    with pytest.raises(RasaUnavailable):
+        send(rasa)  # a's turn: it times out (no retry: the turn may have happened)
+    assert [send(rasa) for _ in range(3)] == [[{"text": "from b"}]] * 3
+    assert calls == ["rasa-a", "rasa-b", "rasa-b", "rasa-b"]
+    now[0] += COOL_DOWN
+    with pytest.raises(RasaUnavailable):
+        send(rasa)  # a is tried again once its cool-down is over
+    assert calls[-1] == "rasa-a"
+
+
+def test_the_fallback_comes_at_once_while_every_instance_cools_down() -> None:
+    now = [0.0]
+    calls: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        calls.append(request.url.host)
+        raise httpx.ReadTimeout("loading its model", request=request)
+
+    http = httpx.AsyncClient(transport=httpx.MockTransport(answer))
+    rasa = RasaClient(http, (A,), ("http://x",), clock=lambda: now[0])
+    with pytest.raises(RasaUnavailable, match="ReadTimeout"):
+        send(rasa)
+    with pytest.raises(RasaUnavailable, match="cooling down"):
+        send(rasa)
+    assert calls == ["rasa-a"]
+    now[0] += COOL_DOWN
+    with pytest.raises(RasaUnavailable, match="ReadTimeout"):
+        send(rasa)
+    assert calls == ["rasa-a", "rasa-a"]
