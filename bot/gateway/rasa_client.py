@@ -5,10 +5,12 @@ them can answer any conversation, because the lock store makes turns of the same
 conversation wait for each other whichever instance takes them. Messages go to the
 instances in turn; one that refuses the connection is skipped for that message.
 
-An instance that timed out or refused is left alone for COOL_DOWN seconds: while Rasa
-loads its model again after a crash it accepts connections but answers none, and
-without this every person would wait the whole timeout for the fallback. When every
-instance is cooling down, the gateway answers with the fallback at once.
+An instance that timed out or refused is failing until it answers again. While Rasa
+loads its model after a crash it accepts connections but answers none, and without
+this every person would wait the whole timeout for the fallback. A failing instance
+is left alone for COOL_DOWN seconds, then given one message at a time (the others
+skip it) until one is answered. When no instance can take a message, the gateway
+answers with the fallback at once.
 """
 
 from __future__ import annotations
@@ -39,7 +41,9 @@ class RasaClient:
         self._actions_urls = tuple(actions_urls)
         self._next = itertools.count()
         self._clock = clock
-        self._cooling_until: dict[str, float] = {}
+        # A failing instance -> when its cool-down ends; and those with a message in flight.
+        self._failing: dict[str, float] = {}
+        self._probing: set[str] = set()
 
     async def send(
         self, conversation_id: str, message: str, metadata: dict[str, Any], timeout: float
@@ -47,33 +51,42 @@ class RasaClient:
         """The messages Rasa says back to one user message."""
         body = {"sender": conversation_id, "message": message, "metadata": metadata}
         first = next(self._next) % len(self._rasa_urls)
-        now = self._clock()
-        order = [url for url in self._rasa_urls[first:] + self._rasa_urls[:first]
-                 if self._cooling_until.get(url, 0.0) <= now]
-        if not order:
-            raise RasaUnavailable("every instance is cooling down")
         error: Exception | None = None
-        for url in order:
+        for url in self._rasa_urls[first:] + self._rasa_urls[:first]:
+            if not self._may_take(url):
+                continue
             try:
                 response = await self._http.post(url + WEBHOOK_PATH, json=body, timeout=timeout)
             except httpx.ConnectError as refused:
                 # Nothing reached that instance, so trying the next cannot repeat a turn.
                 # (After a timeout or an error reply the turn may have happened: no retry.)
-                self._cool(url)
+                self._fail(url)
                 error = refused
                 continue
             except httpx.HTTPError as failed:
                 if isinstance(failed, httpx.TimeoutException):
-                    self._cool(url)
+                    self._fail(url)
                 error = failed
                 break
-            self._cooling_until.pop(url, None)
+            finally:
+                self._probing.discard(url)
+            self._failing.pop(url, None)  # it answered
             return self._messages(response)
         # The error's text may quote the request; keep only its kind.
-        raise RasaUnavailable(type(error).__name__)
+        raise RasaUnavailable(type(error).__name__ if error else "no instance can take it")
 
-    def _cool(self, url: str) -> None:
-        self._cooling_until[url] = self._clock() + COOL_DOWN
+    def _may_take(self, url: str) -> bool:
+        """Healthy, or failing with its cool-down over and no other message in flight
+        to it (then this message is the one that finds out whether it is back)."""
+        if url not in self._failing:
+            return True
+        if self._failing[url] > self._clock() or url in self._probing:
+            return False
+        self._probing.add(url)
+        return True
+
+    def _fail(self, url: str) -> None:
+        self._failing[url] = self._clock() + COOL_DOWN
 
     @staticmethod
     def _messages(response: httpx.Response) -> list[dict[str, Any]]:

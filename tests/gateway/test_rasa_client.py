@@ -130,10 +130,47 @@ def test_the_fallback_comes_at_once_while_every_instance_cools_down() -> None:
     rasa = RasaClient(http, (A,), ("http://x",), clock=lambda: now[0])
     with pytest.raises(RasaUnavailable, match="ReadTimeout"):
         send(rasa)
-    with pytest.raises(RasaUnavailable, match="cooling down"):
+    with pytest.raises(RasaUnavailable, match="no instance can take it"):
         send(rasa)
     assert calls == ["rasa-a"]
     now[0] += COOL_DOWN
     with pytest.raises(RasaUnavailable, match="ReadTimeout"):
         send(rasa)
     assert calls == ["rasa-a", "rasa-a"]
+
+
+def test_a_failing_instance_gets_one_message_at_a_time_until_it_answers() -> None:
+    now = [0.0]
+    calls: list[str] = []
+    back = asyncio.Event()
+    up = [False]
+
+    async def answer(request: httpx.Request) -> httpx.Response:
+        calls.append(request.url.host)
+        if not up[0]:
+            raise httpx.ReadTimeout("loading its model", request=request)
+        await back.wait()  # the first message after the cool-down is slow to answer
+        return httpx.Response(200, json=[{"text": "back"}])
+
+    async def run() -> list[object]:
+        http = httpx.AsyncClient(transport=httpx.MockTransport(answer))
+        rasa = RasaClient(http, (A,), ("http://x",), clock=lambda: now[0])
+        with pytest.raises(RasaUnavailable):
+            await rasa.send("c", "m", {}, timeout=1)
+        now[0] += COOL_DOWN
+        up[0] = True
+        probe = asyncio.create_task(rasa.send("c", "m", {}, timeout=1))
+        await asyncio.sleep(0)
+        # While that one is in flight, the others get the fallback at once.
+        others = await asyncio.gather(*(rasa.send("c", "m", {}, timeout=1) for _ in range(3)),
+                                      return_exceptions=True)
+        back.set()
+        answered = await probe
+        # Answered: the instance takes every message again.
+        after = await rasa.send("c", "m", {}, timeout=1)
+        return [others, answered, after]
+
+    others, answered, after = asyncio.run(run())
+    assert all(isinstance(o, RasaUnavailable) for o in others)  # type: ignore[union-attr]
+    assert answered == after == [{"text": "back"}]
+    assert calls == ["rasa-a", "rasa-a", "rasa-a"]
