@@ -247,6 +247,9 @@ class Stack:
                 "--no-server-header",
                 # No websockets served; uvicorn's would need a newer websockets than Rasa's.
                 "--ws", "none",
+                # People write every few seconds; with uvicorn's 5 s default the gateway
+                # often closed a connection just as the next message went out on it.
+                "--timeout-keep-alive", "75",
             ])
             for rasa, actions, rasa_port, actions_port in self.instances():
                 self._wait(self._http_ok_at(f"http://127.0.0.1:{actions_port}/health"),

@@ -89,12 +89,12 @@ class Soak:
     seed: int = 7
     answers: list[Answer] = field(default_factory=list)
     finished: list[Conversation] = field(default_factory=list)
-    transport_errors: int = 0
+    transport_errors: list[str] = field(default_factory=list)  # the errors' kinds
     _started: float = 0.0
 
     def _budget_left(self) -> bool:
         return (time.monotonic() - self._started < self.seconds
-                and len(self.answers) + self.transport_errors < self.max_requests)
+                and len(self.answers) + len(self.transport_errors) < self.max_requests)
 
     async def _one(self, http: httpx.AsyncClient, rng: random.Random) -> None:
         conversation = Conversation()
@@ -105,8 +105,8 @@ class Soak:
             sent = time.monotonic()
             try:
                 response = await http.post(f"{self.url}/api/chat", json=body)
-            except httpx.HTTPError:
-                self.transport_errors += 1
+            except httpx.HTTPError as error:
+                self.transport_errors.append(type(error).__name__)
                 break
             answer = Answer(sent - self._started, response.status_code,
                             (time.monotonic() - sent) * 1000)
@@ -210,7 +210,7 @@ def kill_at(stack: Stack, plan: list[tuple[float, str]], log: list[str]) -> thre
 class Report:
     requests: int
     not_200: int
-    transport_errors: int
+    transport_errors: list[str]
     fallbacks: int
     fallbacks_without_999: int
     conversations: int
@@ -225,7 +225,9 @@ class Report:
     def lines(self) -> list[str]:
         lines = [
             f"requests sent {self.requests} ({self.requests / self.seconds:.1f}/s); "
-            f"not 200: {self.not_200}; connection errors: {self.transport_errors}",
+            f"not 200: {self.not_200}; connection errors: {len(self.transport_errors)}"
+            + (f" ({', '.join(sorted(set(self.transport_errors)))})"
+               if self.transport_errors else ""),
             f"fallback answers {self.fallbacks}; without 999: {self.fallbacks_without_999}",
             f"conversations checked in Redis {self.conversations}; "
             f"missing or repeated turns: {self.tracker_faults}",
@@ -256,7 +258,7 @@ def report(soak: Soak, faults: list[str], watch: MemoryWatch, kills: list[str]) 
     fallbacks = [a for a in soak.answers if a.fallback]
     from_bot = [a.latency_ms for a in soak.answers if a.status == 200 and not a.fallback]
     return Report(
-        requests=len(soak.answers) + soak.transport_errors,
+        requests=len(soak.answers) + len(soak.transport_errors),
         not_200=sum(a.status != 200 for a in soak.answers),
         transport_errors=soak.transport_errors,
         fallbacks=len(fallbacks),

@@ -99,3 +99,15 @@ def test_compose_publishes_only_the_gateway_and_redis_never_persists() -> None:
     assert command[command.index("--save") + 1] == ""
     assert command[command.index("--appendonly") + 1] == "no"
     assert "volumes" not in services["redis"]
+
+
+def test_the_gateway_runs_with_the_launchers_flags_everywhere() -> None:
+    # --no-access-log above all: uvicorn's access log would record IP addresses.
+    flags = ["--no-access-log", "--no-server-header", "--ws", "none", "--timeout-keep-alive"]
+    launcher = (DEPLOY.parent / "bot" / "launcher.py").read_text()
+    (gateway,) = [c for c in containers() if c["name"] == "gateway"]
+    dockerfile = (DEPLOY / "Dockerfile").read_text()
+    for flag in flags:
+        assert f'"{flag}"' in launcher
+        assert flag in gateway["command"]
+        assert f'"{flag}"' in dockerfile
