@@ -5,13 +5,19 @@ Tests run in file order; the last ones stop parts of the stack on purpose.
 
 from __future__ import annotations
 
+import signal
+import time
+
 import httpx
 import psutil
 import pytest
 
+from bot.gateway.fallback import fallback_replies
+from bot.gateway.settings import Settings
 from bot.launcher import Stack
 from tests.integration.conftest import RECORD_EXP
 
+FALLBACK_TEXTS = [r.text for r in fallback_replies()]
 pytestmark = pytest.mark.integration
 
 NATIONAL_HELPLINE = "national-domestic-abuse-helpline"
@@ -201,6 +207,31 @@ def test_identifying_details_never_reach_redis_or_a_log(stack: Stack) -> None:
     assert httpx.delete(f"{stack.url}/api/conversations/{conversation_id}").status_code == 204
     assert not [k for k in redis.scan_iter() if conversation_id.encode() in k]
 
+
+def test_a_survivor_in_danger_is_never_given_the_line_for_people_who_harm(
+        stack: Stack) -> None:
+    reply = chat(stack, "he said he is going to hurt me tonight when he gets back, i hit him "
+                        "back last time to get him off me")
+    assert reply["urgent"] is True
+    assert "respect-phoneline" not in ids(reply)
+    assert not set(FALLBACK_TEXTS) & {r["text"] for r in reply["replies"]}, "the fallback"
+
+
+def test_redis_hung_still_flags_danger_within_the_timeout(stack: Stack) -> None:
+    # Redis stopped, not dead: Rasa waits on its tracker, and the gateway must not.
+    redis = stack.processes["redis"]
+    redis.send_signal(signal.SIGSTOP)
+    try:
+        started = time.monotonic()
+        reply = chat(stack, "he says he will kill me tonight")
+        waited = time.monotonic() - started
+    finally:
+        redis.send_signal(signal.SIGCONT)
+    assert reply["urgent"] is True
+    assert "999" in reply["replies"][0]["text"]
+    assert waited < Settings.upstream_timeout + 2, waited
+
+
 def test_action_server_down_still_gives_999_and_the_helpline(stack: Stack) -> None:
     stack.stop_part("actions")
     reply = chat(stack, "my partner hits me")
@@ -220,12 +251,3 @@ def test_rasa_down_still_gives_999_and_the_helpline(stack: Stack) -> None:
     assert httpx.get(f"{stack.url}/healthz").json() == {
         "status": "degraded", "rasa": "down", "actions": "down", "redis": "ok",
     }
-
-
-
-def test_a_survivor_in_danger_is_never_given_the_line_for_people_who_harm(
-        stack: Stack) -> None:
-    reply = chat(stack, "he said he is going to hurt me tonight when he gets back, i hit him "
-                        "back last time to get him off me")
-    assert reply["urgent"] is True
-    assert "respect-phoneline" not in ids(reply)
