@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import threading
 from collections.abc import Iterator
 from unittest import mock
 
@@ -11,10 +12,14 @@ import pytest
 import rasa
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
+from rasa.core.lock_store import LockStore, RedisLockStore
 
 from bot import rasa_server
+from bot.launcher import EmbeddedRedis, RedisAddress
+from tests.test_launcher import wait_for_redis
 
 SHIPPED = RemoteAction._validate_action_result
+SHIPPED_REDIS_LOCK_STORE = dict(vars(RedisLockStore))
 VALID = {"events": [{"event": "slot", "name": "locale", "value": "cy"}],
          "responses": [{"text": "hello"}]}
 INVALID = {"events": [{"event": "slot", "name": 3}], "responses": "not a list"}
@@ -68,3 +73,64 @@ def test_patches_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not rasa_server.patches_enabled()
     monkeypatch.delenv("RASA_PATCHES")
     assert rasa_server.patches_enabled()
+
+
+# ---- The lock store: a conversation's ticket queue changed one process at a time ------
+
+def test_rasa_still_changes_the_ticket_queue_where_the_patch_guards_it() -> None:
+    for name in rasa_server.QUEUE_CHANGES:
+        assert name not in SHIPPED_REDIS_LOCK_STORE, f"RedisLockStore now has its own {name}"
+    assert "self.issue_ticket(" in inspect.getsource(LockStore.lock)
+    assert "self.cleanup(" in inspect.getsource(LockStore.lock)
+    assert "self.update_lock(" in inspect.getsource(LockStore._acquire_lock)
+    assert "self.red.set(" in inspect.getsource(RedisLockStore.save_lock)
+
+
+@pytest.fixture
+def redis_server() -> Iterator[RedisAddress]:
+    server = EmbeddedRedis()
+    process = server.start()
+    wait_for_redis(server.address, process)
+    yield server.address
+    process.terminate()
+    process.wait(timeout=10)
+    server.workdir.cleanup()
+
+
+@pytest.fixture
+def guarded() -> Iterator[None]:
+    rasa_server.serialise_lock_queue_changes()
+    yield
+    for name in rasa_server.QUEUE_CHANGES:
+        delattr(RedisLockStore, name)
+
+
+def test_two_processes_issuing_tickets_at_once_never_lose_one(
+    redis_server: RedisAddress, guarded: None,
+) -> None:
+    # Two lock stores on one Redis, as two Rasa workers or instances have, each taking
+    # messages of the same conversation from several threads at the same moment.
+    stores = [RedisLockStore(host=redis_server.host, port=redis_server.port, db=redis_server.db)
+              for _ in range(2)]
+    tickets: list[int] = []
+    start = threading.Barrier(8)
+
+    def take(store: RedisLockStore) -> None:
+        start.wait()
+        for _ in range(25):
+            tickets.append(store.issue_ticket("conversation"))
+
+    threads = [threading.Thread(target=take, args=(stores[i % 2],)) for i in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    lock = stores[0].get_lock("conversation")
+    assert lock is not None
+    assert sorted(tickets) == list(range(200))  # every ticket once
+    assert len(lock.tickets) == 200  # and every one still in the queue
+    # The guards are released: only the queue itself is left in Redis.
+    assert [k.decode() for k in redis_server.client().keys("*")] == ["lock:conversation"]
+    for ticket in tickets:
+        stores[1].cleanup("conversation", ticket)
+    assert redis_server.client().keys("*") == []
