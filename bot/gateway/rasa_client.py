@@ -15,6 +15,7 @@ answers with the fallback at once.
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import time
 from collections.abc import Callable, Sequence
@@ -51,39 +52,56 @@ class RasaClient:
         """The messages Rasa says back to one user message."""
         body = {"sender": conversation_id, "message": message, "metadata": metadata}
         first = next(self._next) % len(self._rasa_urls)
-        error: Exception | None = None
-        for url in self._rasa_urls[first:] + self._rasa_urls[:first]:
-            if not self._may_take(url):
-                continue
-            try:
-                response = await self._http.post(url + WEBHOOK_PATH, json=body, timeout=timeout)
-            except httpx.ConnectError as refused:
-                # Nothing reached that instance, so trying the next cannot repeat a turn.
-                # (After a timeout or an error reply the turn may have happened: no retry.)
-                self._fail(url)
-                error = refused
-                continue
-            except httpx.HTTPError as failed:
-                if isinstance(failed, httpx.TimeoutException):
-                    self._fail(url)
-                error = failed
-                break
-            finally:
-                self._probing.discard(url)
-            self._failing.pop(url, None)  # it answered
-            return self._messages(response)
+        error: BaseException | None = None
+        in_flight: str | None = None
+        try:
+            # One deadline for the whole message: httpx's timeout is per phase (waiting
+            # for a connection, connecting, reading...), which could add up past it.
+            async with asyncio.timeout(timeout):
+                for url in self._rasa_urls[first:] + self._rasa_urls[:first]:
+                    allowed, probe = self._may_take(url)
+                    if not allowed:
+                        continue
+                    in_flight = url
+                    try:
+                        response = await self._http.post(url + WEBHOOK_PATH, json=body)
+                    except (httpx.ConnectError, httpx.ConnectTimeout) as refused:
+                        # Nothing reached that instance, so the next cannot repeat a turn.
+                        # (After a timeout or an error reply the turn may have happened.)
+                        self._fail(url)
+                        error, in_flight = refused, None
+                        continue
+                    finally:
+                        if probe:
+                            self._probing.discard(url)
+                    self._failing.pop(url, None)  # it answered
+                    return self._messages(response)
+        except TimeoutError as timed_out:
+            if in_flight is not None:
+                self._fail(in_flight)
+            error = timed_out
+        except httpx.PoolTimeout as pool_full:
+            # The gateway's own connection pool is full: no fault of the instance.
+            error = pool_full
+        except httpx.TimeoutException as timed_out:
+            if in_flight is not None:
+                self._fail(in_flight)
+            error = timed_out
+        except httpx.HTTPError as failed:
+            error = failed
         # The error's text may quote the request; keep only its kind.
         raise RasaUnavailable(type(error).__name__ if error else "no instance can take it")
 
-    def _may_take(self, url: str) -> bool:
-        """Healthy, or failing with its cool-down over and no other message in flight
-        to it (then this message is the one that finds out whether it is back)."""
+    def _may_take(self, url: str) -> tuple[bool, bool]:
+        """Whether this message may go to the instance, and whether it is the one message
+        that finds out if a failing instance is back (its cool-down over, and no other
+        message in flight to it)."""
         if url not in self._failing:
-            return True
+            return True, False
         if self._failing[url] > self._clock() or url in self._probing:
-            return False
+            return False, False
         self._probing.add(url)
-        return True
+        return True, True
 
     def _fail(self, url: str) -> None:
         self._failing[url] = self._clock() + COOL_DOWN

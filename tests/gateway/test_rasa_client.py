@@ -174,3 +174,96 @@ def test_a_failing_instance_gets_one_message_at_a_time_until_it_answers() -> Non
     assert all(isinstance(o, RasaUnavailable) for o in others)  # type: ignore[union-attr]
     assert answered == after == [{"text": "back"}]
     assert calls == ["rasa-a", "rasa-a", "rasa-a"]
+
+
+def test_one_deadline_for_the_whole_message() -> None:
+    # httpx's timeouts are per phase; a slow answer must still end at the deadline.
+    async def slow(request: httpx.Request) -> httpx.Response:
+        await asyncio.sleep(5)
+        return httpx.Response(200, json=[])
+
+    async def run() -> float:
+        http = httpx.AsyncClient(transport=httpx.MockTransport(slow))
+        rasa = RasaClient(http, (A,), ("http://x",))
+        started = asyncio.get_running_loop().time()
+        with pytest.raises(RasaUnavailable, match="TimeoutError"):
+            await rasa.send("c", "m", {}, timeout=0.2)
+        # ...and the instance is now failing: the next message gets the fallback at once.
+        with pytest.raises(RasaUnavailable, match="no instance can take it"):
+            await rasa.send("c", "m", {}, timeout=0.2)
+        return asyncio.get_running_loop().time() - started
+
+    assert asyncio.run(run()) < 1
+
+
+def test_a_full_connection_pool_is_not_the_instances_fault() -> None:
+    calls: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        calls.append(request.url.host)
+        if len(calls) == 1:
+            raise httpx.PoolTimeout("no free connection", request=request)
+        return httpx.Response(200, json=[{"text": "hi"}])
+
+    rasa = client(answer, urls=(A,))
+    with pytest.raises(RasaUnavailable, match="PoolTimeout"):
+        send(rasa)
+    assert send(rasa) == [{"text": "hi"}]  # not left alone as if it had failed
+
+
+def test_only_the_probe_frees_the_probe_slot() -> None:
+    now = [0.0]
+    releases = [asyncio.Event(), asyncio.Event()]
+    calls: list[int] = []
+
+    async def answer(request: httpx.Request) -> httpx.Response:
+        calls.append(len(calls))
+        await releases[min(len(calls) - 1, 1)].wait()
+        # Dropped before any answer: says nothing about whether the instance is back.
+        raise httpx.ReadError("connection reset", request=request)
+
+    async def run() -> str:
+        http = httpx.AsyncClient(transport=httpx.MockTransport(answer))
+        rasa = RasaClient(http, (A,), ("http://x",), clock=lambda: now[0])
+        # A message in flight while the instance was healthy...
+        early = asyncio.create_task(rasa.send("c", "m", {}, timeout=5))
+        await asyncio.sleep(0.01)
+        rasa._fail(A)  # ...then the instance fails, and its cool-down ends
+        now[0] += COOL_DOWN
+        probe = asyncio.create_task(rasa.send("c", "m", {}, timeout=5))
+        await asyncio.sleep(0.01)
+        releases[0].set()  # the early one ends first: the probe is still in flight
+        await asyncio.gather(early, return_exceptions=True)
+        try:
+            await rasa.send("c", "m", {}, timeout=0.1)
+            third = "sent"
+        except RasaUnavailable as error:
+            third = str(error)
+        releases[1].set()
+        await asyncio.gather(probe, return_exceptions=True)
+        return third
+
+    assert asyncio.run(run()) == "no instance can take it"
+    assert len(calls) == 2
+
+
+def test_a_cancelled_probe_frees_its_slot() -> None:
+    now = [0.0]
+
+    async def hang(request: httpx.Request) -> httpx.Response:
+        await asyncio.sleep(60)
+        return httpx.Response(200, json=[])
+
+    async def run() -> set[str]:
+        http = httpx.AsyncClient(transport=httpx.MockTransport(hang))
+        rasa = RasaClient(http, (A,), ("http://x",), clock=lambda: now[0])
+        rasa._fail(A)
+        now[0] += COOL_DOWN
+        probe = asyncio.create_task(rasa.send("c", "m", {}, timeout=30))
+        await asyncio.sleep(0.01)
+        assert rasa._probing == {A}
+        probe.cancel()  # e.g. the person closed the page and the request was dropped
+        await asyncio.gather(probe, return_exceptions=True)
+        return rasa._probing
+
+    assert asyncio.run(run()) == set()
