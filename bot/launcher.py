@@ -279,19 +279,14 @@ class Stack:
 
     def stop_part(self, name: str) -> None:
         process = self.processes.pop(name, None)
-        if process is None:
-            return
-        if process.poll() is None:
+        if process is None or process.returncode is not None:
+            return  # not started, or dead and already dealt with by exited()
+        if not _has_exited(process.pid):
             process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
+            if not _wait_unreaped(process.pid, 15):
                 process.kill()
-                process.wait()
-        # Each part is its own process group (start_new_session). Rasa's Sanic workers
-        # outlive a killed parent and keep its port: end whatever is left of the group.
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(process.pid, signal.SIGKILL)
+                _wait_unreaped(process.pid, 15)
+        _end_group_and_reap(process)
 
     def stop(self) -> None:
         for name in self.part_names():
@@ -304,9 +299,17 @@ class Stack:
             self.embedded_redis = None
 
     def exited(self) -> dict[str, int]:
-        """The parts that have died since they were started, with their exit codes."""
-        return {name: code for name, process in list(self.processes.items())
-                if (code := process.poll()) is not None}
+        """The parts that have died since they were started, with their exit codes.
+
+        Whatever is left of a dead part's process group is ended at once.
+        """
+        dead = {}
+        for name, process in list(self.processes.items()):
+            if process.returncode is None and _has_exited(process.pid):
+                _end_group_and_reap(process)
+            if process.returncode is not None:
+                dead[name] = process.returncode
+        return dead
 
     def restart_part(self, name: str) -> None:
         """Start a part again exactly as it was started (same port, same environment)."""
@@ -366,6 +369,34 @@ class Stack:
             time.sleep(0.5)
 
 
+def _has_exited(pid: int) -> bool:
+    """Whether our child has exited, without reaping it: while it is a zombie its pid,
+    which is also its process group's id, cannot be given to another process."""
+    try:
+        return os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None
+    except ChildProcessError:
+        return True  # already reaped
+
+
+def _wait_unreaped(pid: int, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while not _has_exited(pid):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def _end_group_and_reap(process: subprocess.Popen[bytes]) -> None:
+    """Each part is its own process group (start_new_session). Rasa's Sanic workers
+    outlive a killed parent and keep its port: end whatever is left of the group while
+    the parent is still a zombie (so the group id is still ours), then reap it."""
+    if process.returncode is None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+
+
 @dataclass
 class RestartPolicy:
     """When a dead part may be started again: backoff doubling from `first_delay` up to
@@ -400,6 +431,10 @@ class Supervisor:
                  clock: Callable[[], float] = time.monotonic, poll: float = 0.5) -> None:
         self.stack = stack
         self.policy = policy or RestartPolicy()
+        # The gateway is what answers with 999 while the rest is down: it is started
+        # again quickly and never held back by the limit.
+        self.gateway_policy = RestartPolicy(first_delay=self.policy.first_delay,
+                                            max_delay=5.0, limit=10**9)
         self.clock = clock
         self.poll = poll
         self.restarts: dict[str, list[float]] = {}
@@ -414,29 +449,35 @@ class Supervisor:
             if name in self.pending:
                 continue
             history = self.restarts.setdefault(name, [])
-            self.pending[name] = self.policy.next_start(history, now)
+            self.pending[name] = self._policy(name).next_start(history, now)
             logger.warning("%s exited with code %s; starting it again in %.0f s",
                            name, code, self.pending[name] - now)
         for name, due in list(self.pending.items()):
             if now < due:
                 continue
             del self.pending[name]
+            policy = self._policy(name)
             self.restarts[name].append(now)
-            self.restarts[name] = [t for t in self.restarts[name]
-                                   if now - t < self.policy.window]
+            self.restarts[name] = [t for t in self.restarts[name] if now - t < policy.window]
             try:
                 self.stack.restart_part(name)
-            except OSError as error:  # e.g. the port was taken meanwhile: try again later
+            except Exception as error:  # e.g. the port was taken meanwhile: try again later
                 logger.error("could not start %s again (%s)", name, type(error).__name__)
-                self.pending[name] = self.policy.next_start(self.restarts[name], now)
+                self.pending[name] = policy.next_start(self.restarts[name], now)
                 continue
             logger.warning("%s started again (restart %d in the last %.0f min)", name,
-                           len(self.restarts[name]), self.policy.window / 60)
+                           len(self.restarts[name]), policy.window / 60)
+
+    def _policy(self, name: str) -> RestartPolicy:
+        return self.gateway_policy if name == "gateway" else self.policy
 
     def run(self) -> None:
         """Supervise until `stop()` (or Ctrl-C, in the foreground)."""
         while not self._stopped.wait(self.poll):
-            self.check()
+            try:
+                self.check()
+            except Exception as error:  # supervision must outlive any one failure
+                logger.error("supervisor: %s; carrying on", type(error).__name__)
 
     def start(self) -> Supervisor:
         """Supervise from a background thread (the integration tests do this)."""
@@ -481,6 +522,9 @@ def main(argv: list[str]) -> int:
         print("\nStopping...")
         return 0
     finally:
+        # A second Ctrl-C must not cut the stopping short and leave parts holding ports.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         stack.stop()
 
 

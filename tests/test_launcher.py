@@ -216,3 +216,64 @@ def test_restart_part_starts_the_same_command_again(tmp_path: Path) -> None:
     finally:
         stack.stop_part("sleeper")
         stack.stop()
+
+
+def group_is_gone(pgid: int, seconds: float = 5) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_a_dead_parts_leftover_processes_are_ended(tmp_path: Path) -> None:
+    # As Rasa's Sanic workers outlive their killed parent and keep its port.
+    stack = Stack(log_dir=tmp_path, redis_url="redis://127.0.0.1:1/0")
+    parent = ("import subprocess, sys, time; "
+              "subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)']); "
+              "time.sleep(60)")
+    stack._spawn("parent", [sys.executable, "-c", parent])
+    process = stack.processes["parent"]
+    time.sleep(1)  # let it start its child
+    os.kill(process.pid, 9)
+    while stack.exited() == {}:
+        time.sleep(0.05)
+    assert stack.exited() == {"parent": -9}
+    assert group_is_gone(process.pid), "the dead part's child is still running"
+    stack.stop()
+
+
+def test_the_gateway_is_never_held_back_by_the_limit() -> None:
+    now = [0.0]
+    stack = FakeStack()
+    supervisor = Supervisor(stack, RestartPolicy(first_delay=1, limit=2, window=600),  # type: ignore[arg-type]
+                            clock=lambda: now[0])
+    for _ in range(6):
+        stack.dead["gateway"] = 1
+        stack.dead["actions"] = 1
+        supervisor.check()
+        now[0] += 6  # past the gateway's longest backoff
+        supervisor.check()
+    assert stack.restarted.count("gateway") == 6
+    assert stack.restarted.count("actions") == 2  # the others keep their limit
+
+
+def test_supervision_outlives_an_unexpected_error(caplog: pytest.LogCaptureFixture) -> None:
+    class Broken(FakeStack):
+        calls = 0
+
+        def exited(self) -> dict[str, int]:
+            self.calls += 1
+            if self.calls == 1:
+                raise ValueError("something unexpected")
+            return {}
+
+    stack = Broken()
+    supervisor = Supervisor(stack, poll=0.01).start()  # type: ignore[arg-type]
+    time.sleep(0.2)
+    supervisor.stop()
+    assert stack.calls > 1
+    assert "ValueError; carrying on" in caplog.text

@@ -15,15 +15,14 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import httpx
 import pytest
 
-from bot.evaluation import UNLIMITED
 from bot.gateway.conversation_ids import new_conversation_id
 from bot.gateway.fallback import fallback_replies
-from bot.launcher import RestartPolicy, Stack, Supervisor, free_port
+from bot.launcher import RestartPolicy, Stack, Supervisor
+from tests.integration.conftest import running_stack
 
 DANGER = [
     "he has a knife and says he will kill me",
@@ -88,25 +87,14 @@ class Traffic:
 
 @pytest.fixture(scope="module")
 def supervised(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    logs: Path = tmp_path_factory.mktemp("supervised-logs")
-    saved = {key: os.environ.get(key) for key in UNLIMITED}
-    os.environ.update(UNLIMITED)
     # Two Rasa workers, as make run starts: a killed Rasa's workers must not keep its port.
-    stack = Stack(port=free_port(), rasa_port=free_port(), actions_port=free_port(),
-                  rasa_workers=2, log_dir=logs)
-    supervisor = Supervisor(stack, RestartPolicy(first_delay=2, max_delay=4), poll=0.2)
-    try:
-        stack.start()
+    with running_stack(tmp_path_factory.mktemp("supervised-logs"), rasa_workers=2) as stack:
+        supervisor = Supervisor(stack, RestartPolicy(first_delay=2, max_delay=4), poll=0.2)
         supervisor.start()
-        yield stack
-    finally:
-        supervisor.stop()
-        stack.stop()
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+        try:
+            yield stack
+        finally:
+            supervisor.stop()
 
 
 def health(stack: Stack) -> str:
@@ -133,10 +121,15 @@ def kill_and_wait_for_it(stack: Stack, traffic: Traffic, part: str) -> float:
     killed_at = time.monotonic()
     assert wait_until(lambda: health(stack) == "degraded", 30), \
         f"/healthz did not say degraded after {part} was killed"
-    # Rasa loads its model again, which takes the longest.
-    assert wait_until(lambda: stack.processes[part].pid != killed.pid
-                      and health(stack) == "ok", 240), f"{part} did not come back"
+    # Rasa loads its model again, which takes the longest. (The part is briefly absent
+    # from stack.processes while the supervisor starts it again.)
+    assert wait_until(lambda: getattr(stack.processes.get(part), "pid", killed.pid)
+                      != killed.pid and health(stack) == "ok", 240), f"{part} did not come back"
     back_at = time.monotonic()
+    # What answers is the new process, not leftovers of the killed one (Rasa's workers).
+    with pytest.raises(ProcessLookupError):
+        os.killpg(killed.pid, 0)
+    assert stack.processes[part].poll() is None
     # Answered by the bot again, not the fallback, once it is back.
     assert wait_until(lambda: any(a.at > back_at and not a.fallback for a in traffic.answers),
                       60), f"no answer from the bot after {part} came back"
