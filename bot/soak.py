@@ -277,7 +277,8 @@ def report(soak: Soak, faults: list[str], watch: MemoryWatch, kills: list[str]) 
 
 def soak(conversations: int, seconds: float, kills: list[tuple[float, str]],
          max_requests: int, log_dir: Path, rasa_workers: int = 2) -> Report:
-    os.environ.update(UNLIMITED)  # one client is every conversation here
+    """The soak on a stack of its own. One client is every conversation here, so lift
+    the per-client limits first (UNLIMITED; main() does)."""
     stack = Stack(port=free_port(), rasa_port=free_port(), actions_port=free_port(),
                   rasa_workers=rasa_workers, log_dir=log_dir)
     supervisor = Supervisor(stack, RestartPolicy())
@@ -307,6 +308,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     seconds = args.minutes * 60
     kills = [] if args.no_kills else [(seconds / 3, "actions"), (seconds * 2 / 3, "rasa")]
+    os.environ.update(UNLIMITED)
     print(f"Soak: {args.conversations} conversations for {args.minutes:g} min, "
           f"{args.workers} Rasa worker(s), on loopback; starting the stack...", flush=True)
     with tempfile.TemporaryDirectory() as logs:

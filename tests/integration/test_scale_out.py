@@ -13,17 +13,16 @@ import json
 import os
 import signal
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 
-from bot.evaluation import UNLIMITED
 from bot.gateway.conversation_ids import new_conversation_id
 from bot.gateway.conversation_store import tracker_key
 from bot.gateway.fallback import fallback_replies
 from bot.gateway.rasa_client import WEBHOOK_PATH
-from bot.launcher import Stack, free_port
+from bot.launcher import Stack
+from tests.integration.conftest import running_stack
 
 CONVERSATIONS = 6
 ROUNDS = 4
@@ -34,21 +33,8 @@ FALLBACK_TEXTS = {reply.text for reply in fallback_replies()}
 
 @pytest.fixture(scope="module")
 def two_instances(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    logs: Path = tmp_path_factory.mktemp("scale-out-logs")
-    saved = {key: os.environ.get(key) for key in UNLIMITED}
-    os.environ.update(UNLIMITED)
-    stack = Stack(port=free_port(), rasa_port=free_port(), actions_port=free_port(),
-                  rasa_instances=2, log_dir=logs)
-    try:
-        stack.start()
+    with running_stack(tmp_path_factory.mktemp("scale-out-logs"), rasa_instances=2) as stack:
         yield stack
-    finally:
-        stack.stop()
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
 
 
 def message(conversation: int, round_: int, side: int) -> str:

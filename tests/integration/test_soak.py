@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from bot.evaluation import UNLIMITED
 from bot.soak import soak
 
 
-def test_thirty_seconds_of_conversations_with_the_action_server_killed(tmp_path: Path) -> None:
+def test_thirty_seconds_of_conversations_with_the_action_server_killed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for key, value in UNLIMITED.items():
+        monkeypatch.setenv(key, value)
     result = soak(conversations=40, seconds=30, kills=[(10, "actions")], max_requests=2000,
                   log_dir=tmp_path)
     print("\n".join(result.lines()))
