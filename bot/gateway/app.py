@@ -38,7 +38,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redis = Redis.from_url(
             settings.redis_url, socket_timeout=settings.upstream_timeout, socket_connect_timeout=1
         )
-        async with httpx.AsyncClient() as http:
+        # Idle connections to Rasa are dropped after 2 s, before Sanic's own 5 s
+        # keep-alive closes them: a message sent on a connection just closed by Rasa
+        # cannot be told from one Rasa died with, and gets the fallback.
+        limits = httpx.Limits(max_connections=100, max_keepalive_connections=20,
+                              keepalive_expiry=2.0)
+        async with httpx.AsyncClient(limits=limits) as http:
             app.state.resources = Resources(
                 settings=settings,
                 rasa=RasaClient(http, settings.rasa_urls, settings.actions_urls),

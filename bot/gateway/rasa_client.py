@@ -87,6 +87,13 @@ class RasaClient:
             if in_flight is not None:
                 self._fail(in_flight)
             error = timed_out
+        except httpx.TransportError as broken:
+            # The connection broke (e.g. the instance died with a message on a kept-alive
+            # connection): the turn may have reached Rasa, so no retry, but the instance
+            # is left alone like one that timed out.
+            if in_flight is not None:
+                self._fail(in_flight)
+            error = broken
         except httpx.HTTPError as failed:
             error = failed
         # The error's text may quote the request; keep only its kind.

@@ -267,3 +267,19 @@ def test_a_cancelled_probe_frees_its_slot() -> None:
         return rasa._probing
 
     assert asyncio.run(run()) == set()
+
+
+def test_a_broken_connection_is_not_retried_but_the_instance_is_left_alone() -> None:
+    calls: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        calls.append(request.url.host)
+        if request.url.host == "rasa-a":
+            raise httpx.RemoteProtocolError("server disconnected", request=request)
+        return httpx.Response(200, json=[{"text": "from b"}])
+
+    rasa = client(answer)
+    with pytest.raises(RasaUnavailable, match="RemoteProtocolError"):
+        send(rasa)  # it may have taken the turn: never sent again elsewhere
+    assert [send(rasa) for _ in range(3)] == [[{"text": "from b"}]] * 3
+    assert calls == ["rasa-a", "rasa-b", "rasa-b", "rasa-b"]

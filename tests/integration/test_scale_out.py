@@ -98,6 +98,7 @@ def test_the_gateway_carries_on_when_one_instance_is_killed(two_instances: Stack
     stack = two_instances
     os.kill(stack.processes["rasa-2"].pid, signal.SIGKILL)
     conversation_id = None
+    from_fallback = []
     with httpx.Client(timeout=30) as http:
         for text in WORDS * 2:
             body = {"message": text, "conversation_id": conversation_id}
@@ -105,7 +106,13 @@ def test_the_gateway_carries_on_when_one_instance_is_killed(two_instances: Stack
             assert response.status_code == 200
             data = response.json()
             conversation_id = data["conversation_id"]
-            # Answered by the instance still up, never the fallback.
-            assert {r["text"] for r in data["replies"]} - FALLBACK_TEXTS
+            texts = {r["text"] for r in data["replies"]}
+            assert any("999" in t for t in texts) or not texts <= FALLBACK_TEXTS
+            from_fallback.append(texts <= FALLBACK_TEXTS)
         health = http.get(f"{stack.url}/healthz").json()
+    # The first message sent to the dead instance may meet a kept-alive connection to
+    # it, and may have reached it before it died, so it is not sent again: the fallback
+    # answers it. From then on the dead instance is skipped: every other message is
+    # answered by the instance still up.
+    assert from_fallback.count(True) <= 1, from_fallback
     assert health["status"] == "degraded" and health["rasa"] == "down"
