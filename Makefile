@@ -45,13 +45,13 @@ $(MODEL_STAMP): $(STAMP) $(TRAINING_FILES)
 validate: install ## Check the training data and domain for conflicts
 	$(RASA) data validate $(RASA_PATHS) --data data
 
-# ---- Translations (bot/i18n/, docs/translations.md) ------------------------------
-I18N := bot/i18n
+# ---- Translations (common/i18n/, docs/translations.md) ------------------------------
+I18N := common/i18n
 LOCALES := cy pl ur bn pa ar ro so
 PYBABEL := PYTHONPATH=. $(BIN)/pybabel
 # Which sources each catalogue (gettext domain) is extracted from.
 SOURCES_responses := bot/domain
-SOURCES_actions := actions bot/gateway
+SOURCES_actions := actions gateway
 SOURCES_directory := services_directory
 SOURCES_widget := web_widget
 DOMAINS := responses actions directory widget
@@ -75,7 +75,7 @@ $(I18N)/locales/%.mo: $(I18N)/locales/%.po | $(STAMP)
 	$(PYBABEL) compile -i $< -o $@
 
 run: train catalogues ## Start Redis, Rasa, the action server and the gateway
-	$(BIN)/python -m bot.launcher
+	$(BIN)/python -m tools.launcher
 
 test: train catalogues lint browser ## Install what tests need and run the whole suite
 	$(BIN)/python -m pytest
@@ -93,23 +93,25 @@ $(CHROMIUM_PATH):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
 
-lint: install ## ruff over all Python code
+lint: install ## ruff, the layer contracts (import-linter) and the type checker (mypy)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
 
 eval: train catalogues ## Measure urgency recall, false alarms and intent F1 on held-out messages
-	$(BIN)/python -m bot.evaluation
+	$(BIN)/python -m tools.evaluation
 
 bench: train catalogues ## Latency, messages/s and Rasa's CPU per turn, before and after
-	$(BIN)/python -m bot.benchmark $(ARGS)
+	$(BIN)/python -m tools.benchmark $(ARGS)
 
 profile: train catalogues ## Where Rasa's CPU goes under load (py-spy), by part
-	$(BIN)/python -m bot.profiling $(ARGS)
+	$(BIN)/python -m tools.profiling $(ARGS)
 
 soak: train catalogues ## 200 conversations at human pace for 5 min, killing parts midway
-	$(BIN)/python -m bot.soak $(ARGS)
+	$(BIN)/python -m tools.soak $(ARGS)
 
 shell: train catalogues ## Talk to the bot in the terminal (starts Redis and the action server too)
-	$(BIN)/python -m bot.launcher shell
+	$(BIN)/python -m tools.launcher shell
 
 lock: ## Re-resolve requirements/*.in into lock.txt (needs the registries)
 	rm -rf /tmp/lock-venv && $(PYTHON) -m venv /tmp/lock-venv

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 
 from rasa_sdk import utils
 from rasa_sdk.endpoint import create_app
@@ -16,6 +15,7 @@ from sanic import response
 from sanic.request import Request
 
 from actions import nlg
+from common.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -30,16 +30,16 @@ async def generate_response(request: Request) -> response.HTTPResponse:
 
 
 def main() -> None:
+    settings = Settings()
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--port", type=int, default=5055)
+    parser.add_argument("--port", type=int, default=settings.actions_port)
     args = parser.parse_args()
-    utils.configure_colored_logging(os.environ.get("LOG_LEVEL", "INFO"))
+    utils.configure_colored_logging(settings.log_level)
     utils.update_sanic_log_level()
     app = create_app("actions", cors_origins=None)
     app.add_route(generate_response, "/nlg", methods=["POST"])
     # Loopback unless told otherwise: only Rasa, on the same machine, calls it.
-    host = os.environ.get("SANIC_HOST", "127.0.0.1")
-    app.run(host, args.port, workers=1, access_log=False)
+    app.run(settings.sanic_host, args.port, workers=1, access_log=False)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from rasa_sdk.events import SlotSet
 
 from actions.directory_access import directory
 from actions.remember_situation import SITUATION_SLOTS, updated_situation
-from bot.i18n import DEFAULT_LOCALE, Translator, supported
+from common.i18n import DEFAULT_LOCALE, Translator, supported
 
 # Needs the writer's role brings: what helps friends and family, professionals, or
 # people who harm (the directory's words).

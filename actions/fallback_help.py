@@ -1,6 +1,6 @@
 """When the model is not sure: ask again, never a dead end, and keep what was said.
 
-A message in a language the model was not trained on (bot/i18n MODEL_LOCALES) also
+A message in a language the model was not trained on (common/i18n MODEL_LOCALES) also
 lands here: the language detector sends it to nlu_fallback. Then the reply believes
 them, in their language, and names services they can talk to, interpreters first.
 """
@@ -16,8 +16,8 @@ from actions import replies
 from actions.conversation_state import read_known
 from actions.directory_access import directory, national_line_id, phone_of
 from actions.routing_reply import route_and_reply
-from actions.turn_meta import meta_payload
-from bot.i18n import MODEL_LOCALES
+from common.i18n import MODEL_LOCALES
+from common.turn_meta import meta_payload
 
 
 class ActionFallbackHelp(Action):

@@ -19,8 +19,8 @@ import yaml
 
 from actions.directory_access import directory, national_line_id
 from actions.replies import in_english_note
-from actions.turn_meta import meta_payload
-from bot.i18n import COMPLETE_LOCALES, DEFAULT_LOCALE, Translator, supported
+from common.i18n import COMPLETE_LOCALES, DEFAULT_LOCALE, Translator, supported
+from common.turn_meta import meta_payload
 
 DOMAIN_DIR = Path(__file__).resolve().parents[1] / "bot" / "domain"
 # The only answers that may come without a service.

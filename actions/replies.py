@@ -4,14 +4,14 @@ Wording follows the issue's manners: believe, don't blame, name what they descri
 when it helps, never pressure to leave or report; short; 999 always in reach.
 
 Each sentence is an English gettext msgid, translated through `t` (a Translator for
-the conversation's locale; see bot/i18n). Strings marked `i18n: core` are the
+the conversation's locale; see common/i18n). Strings marked `i18n: core` are the
 safety-critical ones every community language must carry.
 """
 
 from __future__ import annotations
 
 from actions.directory_access import directory, first_sentence, now
-from bot.i18n import N_, Translator
+from common.i18n import N_, Translator
 from services_directory.routing import Offer
 
 # How to name what someone describes (need from bot/nlu/profile_rules.py -> words).

@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import replies
 from actions.conversation_state import Known
 from actions.directory_access import EMERGENCY_ID, offers_for
-from actions.turn_meta import meta_payload
+from common.turn_meta import meta_payload
 from services_directory.routing import Offer, shortlist
 from services_directory.schema import Service
 

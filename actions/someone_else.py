@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import replies
 from actions.conversation_state import read_known
 from actions.routing_reply import route_and_reply
-from bot.i18n import Translator
+from common.i18n import Translator
 
 
 class _AnswersAnAsker:

@@ -18,7 +18,7 @@ from actions.directory_access import (
     phone_of,
 )
 from actions.routing_reply import MAX_SERVICES, offers_for_situation
-from actions.turn_meta import meta_payload
+from common.turn_meta import meta_payload
 from services_directory.routing import shortlist
 
 SOMEONE_ELSE_INTENTS = {"ask_help_for_someone", "professional_referral"}

@@ -1,2 +1,2 @@
-"""The bot: Rasa's config and domain (config.yml, domain/, endpoints.yml), the gateway,
-and the launcher that starts the whole stack."""
+"""The Rasa project: config.yml, domain/, endpoints.yml, credentials.yml and the custom
+NLU components (bot/nlu). Nothing else lives here; see CONTRIBUTING.md for the map."""

@@ -28,7 +28,7 @@ Gettext = Callable[[str], str]
 
 
 def N_(message: str) -> str:
-    """Marks wording for the `directory` catalogue (bot/i18n); translated where used."""
+    """Marks wording for the `directory` catalogue (common/i18n); translated where used."""
     return message
 
 

@@ -12,12 +12,12 @@ uses the one DIRECTORY_OVERLAY names.
 from __future__ import annotations
 
 import functools
-import os
 from pathlib import Path
 
 import yaml
 from pydantic import ValidationError
 
+from common.settings import Settings
 from services_directory.areas import Areas
 from services_directory.directory import Directory
 from services_directory.errors import DirectoryDataError, Problem
@@ -34,8 +34,7 @@ OVERLAY_VARIABLE = "DIRECTORY_OVERLAY"
 
 def overlay_from_environment() -> Path | None:
     """The overlay folder DIRECTORY_OVERLAY names, if it is set (and not empty)."""
-    value = os.environ.get(OVERLAY_VARIABLE, "").strip()
-    return Path(value) if value else None
+    return Settings().directory_overlay
 
 
 def load_directory(path: Path | None = None, overlay: Path | None = None) -> Directory:

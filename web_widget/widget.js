@@ -18,7 +18,7 @@
   // ---- Words ---------------------------------------------------------------
   // Every string a person sees, by message id. The English text is the gettext msgid
   // (N_ marks it for `make i18n`); other languages come from the widget catalogue,
-  // served by the gateway at /api/translations/<locale> (bot/i18n, docs/translations.md).
+  // served by the gateway at /api/translations/<locale> (common/i18n, docs/translations.md).
   function N_(message) { return message; }
   var STRINGS = {
     en: {

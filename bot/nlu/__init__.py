@@ -1,5 +1,4 @@
-"""Custom NLU components for Rasa's pipeline (bot/config.yml) and the rules they apply.
+"""Custom NLU components for Rasa's pipeline (bot/config.yml) and the rules only they apply.
 
-The rules are plain functions with no Rasa imports, so the gateway can apply the
-same urgency rules when Rasa is down, and each rule can be unit-tested on its own.
+The urgency rules they share with the gateway live below both, in `common`.
 """

@@ -32,13 +32,13 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.i18n import MODEL_LOCALES, supported
 from bot.nlu import role_rules, urgency_model
 from bot.nlu.language import detect, detector
 from bot.nlu.place_rules import PlaceFinder
 from bot.nlu.profile_rules import read_profile
-from bot.nlu.urgency_rules import check_urgency
-from bot.nlu.urgency_words import signs_in
+from common.i18n import MODEL_LOCALES, supported
+from common.urgency_rules import check_urgency
+from common.urgency_words import signs_in
 from services_directory import load_directory
 
 URGENT_INTENT = "urgent_danger"

@@ -5,13 +5,13 @@ messages need care: "ok" or "help" says little, so the conversation only switche
 language when one language is clearly ahead of the others; otherwise it keeps the
 language it had (the widget's, or the one detected earlier).
 
-Besides the languages we answer in (bot/i18n SUPPORTED_LOCALES), the detector knows a
+Besides the languages we answer in (common/i18n SUPPORTED_LOCALES), the detector knows a
 few others common in the UK that share a script with them, so that, say, French or
 Persian is not mistaken for Romanian or Urdu; those never switch the conversation.
 
 Where lingua is unsure, a short message may still be clear from its words: "soțul meu
 mă bate" is Romanian whatever the letter statistics say. The abuse and danger word
-lists of bot/nlu/urgency_words.yml then decide (`words_say_language`), for the
+lists of common/urgency_words.yml then decide (`words_say_language`), for the
 community languages only (Welsh is the model's), and never for a message that reads
 as English or Welsh with a stray foreign word in it.
 """
@@ -23,9 +23,9 @@ from functools import cache
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
-from bot.i18n import CORE_LOCALES, SUPPORTED_LOCALES
-from bot.nlu.urgency_words import language_hits
-from bot.nlu.urgency_words import normalise as fold_text
+from common.i18n import CORE_LOCALES, SUPPORTED_LOCALES
+from common.urgency_words import language_hits
+from common.urgency_words import normalise as fold_text
 
 # Ours, then look-alikes: Latin script (French, Spanish, Portuguese, German,
 # Lithuanian, Turkish) and Arabic script (Persian).

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.nlu.normalise import normalise
+from common.normalise import normalise
 
 _ME = r"(?:i am|i m|am|as|being|im)(?: a| an)?"
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from bot.nlu.normalise import normalise
+from common.normalise import normalise
 
 _PARTNER = (r"(?:partner|wife|husband|girlfriend|boyfriend|missus|misses|mrs|fiance|fiancee|"
             r"ex|other half|fella|bloke|spouse)")

@@ -26,11 +26,11 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.pipeline import Pipeline, make_pipeline, make_union
 
-from bot.nlu.normalise import normalise
+from common.normalise import normalise
 
 # Types skops may load beyond the ones it trusts by default: our normaliser, and the
 # sparse matrix in which TfidfVectorizer keeps its idf weights.
-TRUSTED_TYPES = frozenset({"bot.nlu.normalise.normalise", "scipy.sparse._csr.csr_matrix"})
+TRUSTED_TYPES = frozenset({"common.normalise.normalise", "scipy.sparse._csr.csr_matrix"})
 FOLDS = 5
 
 

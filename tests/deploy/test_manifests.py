@@ -104,7 +104,7 @@ def test_compose_publishes_only_the_gateway_and_redis_never_persists() -> None:
 def test_the_gateway_runs_with_the_launchers_flags_everywhere() -> None:
     # --no-access-log above all: uvicorn's access log would record IP addresses.
     flags = ["--no-access-log", "--no-server-header", "--ws", "none", "--timeout-keep-alive"]
-    launcher = (DEPLOY.parent / "bot" / "launcher.py").read_text()
+    launcher = (DEPLOY.parent / "tools" / "launcher.py").read_text()
     (gateway,) = [c for c in containers() if c["name"] == "gateway"]
     dockerfile = (DEPLOY / "Dockerfile").read_text()
     for flag in flags:

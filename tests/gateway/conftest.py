@@ -5,9 +5,9 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from bot.gateway.app import create_app
-from bot.gateway.resources import Resources, get_resources
-from bot.gateway.settings import Settings
+from common.settings import Settings
+from gateway.app import create_app
+from gateway.resources import Resources, get_resources
 from tests.gateway.fakes import FakeDirectory, FakeRasa, FakeRedis
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from bot.gateway.rasa_client import RasaUnavailable
+from gateway.rasa_client import RasaUnavailable
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 Each case must end in a clear 4xx JSON error or a safe 200 reply, never a 500. The
 table runs against the app with the fake Rasa (see conftest.py); 413 is accepted
-wherever the body limit (bot/gateway/limits.py) would answer before validation.
+wherever the body limit (gateway/limits.py) would answer before validation.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from bot.gateway.app import create_app
-from bot.gateway.limits import LimitSettings, install_limits
-from bot.gateway.resources import Resources, get_resources
-from bot.gateway.schemas import MAX_MESSAGE_CHARS, ChatResponse
-from bot.gateway.security_headers import HeaderSettings, install_security_headers
-from bot.gateway.settings import Settings
+from common.settings import Settings
+from gateway.app import create_app
+from gateway.limits import install_limits
+from gateway.resources import Resources, get_resources
+from gateway.schemas import MAX_MESSAGE_CHARS, ChatResponse
+from gateway.security_headers import install_security_headers
 
 JSON = {"content-type": "application/json"}
 OK = {200}
@@ -89,8 +89,8 @@ def any_client(request: pytest.FixtureRequest, resources: Resources) -> TestClie
     """The app as app.py builds it, and with the hardening middleware installed."""
     app = create_app(Settings())
     if request.param == "with limits and headers":
-        install_limits(app, LimitSettings())
-        install_security_headers(app, HeaderSettings())
+        install_limits(app, Settings())
+        install_security_headers(app, Settings())
     app.dependency_overrides[get_resources] = lambda: resources
     return TestClient(app)
 

@@ -2,10 +2,10 @@ from datetime import datetime, timezone
 
 from fastapi.testclient import TestClient
 
-from actions.turn_meta import meta_payload
-from bot.gateway.conversation_ids import is_conversation_id, new_conversation_id
-from bot.gateway.fallback import NATIONAL_HELPLINE
-from bot.gateway.resources import Resources
+from common.turn_meta import meta_payload
+from gateway.conversation_ids import is_conversation_id, new_conversation_id
+from gateway.fallback import NATIONAL_HELPLINE
+from gateway.resources import Resources
 from services_directory import load_directory
 
 

@@ -1,4 +1,4 @@
-from bot.gateway.conversation_ids import is_conversation_id, new_conversation_id
+from gateway.conversation_ids import is_conversation_id, new_conversation_id
 
 
 def test_new_ids_are_long_random_and_valid() -> None:

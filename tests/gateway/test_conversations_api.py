@@ -1,7 +1,7 @@
 from fastapi.testclient import TestClient
 
-from bot.gateway.conversation_ids import new_conversation_id
-from bot.gateway.resources import Resources
+from gateway.conversation_ids import new_conversation_id
+from gateway.resources import Resources
 
 
 def test_delete_forgets_tracker_and_lock(client: TestClient, resources: Resources) -> None:

@@ -1,6 +1,6 @@
 from fastapi.testclient import TestClient
 
-from bot.gateway.resources import Resources
+from gateway.resources import Resources
 
 
 def test_all_parts_up(client: TestClient) -> None:

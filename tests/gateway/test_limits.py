@@ -11,10 +11,10 @@ from fastapi import FastAPI, Response
 from fastapi.testclient import TestClient
 from starlette.types import ASGIApp, Message
 
-from bot.gateway.limits import (
+from common.settings import Settings
+from gateway.limits import (
     BodySizeLimitMiddleware,
     ConcurrencyLimitMiddleware,
-    LimitSettings,
     RateLimitMiddleware,
     install_limits,
 )
@@ -245,7 +245,7 @@ def test_the_apps_own_answer_to_a_cut_off_body_is_replaced(body_limited: TestCli
 # --- installing -----------------------------------------------------------------------------------
 def test_install_limits_wires_all_three_in_order() -> None:
     app = small_app()
-    install_limits(app, LimitSettings(rate_per_minute=60, rate_burst=2, max_body_bytes=100))
+    install_limits(app, Settings(rate_limit_per_minute=60, rate_limit_burst=2, max_body_bytes=100))
     client = TestClient(app)
     assert client.post("/api/chat", json={"m": "x" * 200}).status_code == 413
     assert client.post("/api/chat", json={"m": 1}).status_code == 200
@@ -257,8 +257,9 @@ def test_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv("RATE_LIMIT_PER_MINUTE", "12")
     monkeypatch.setenv("MAX_CONCURRENT_REQUESTS", "4")
     monkeypatch.setenv("MAX_BODY_BYTES", "8192")
-    settings = LimitSettings.from_env()
-    assert (settings.rate_per_minute, settings.max_concurrent, settings.max_body_bytes) == (
-        12, 4, 8192
-    )
-    assert LimitSettings().max_body_bytes == 16_384
+    settings = Settings()
+    assert settings.rate_limit_per_minute == 12
+    assert settings.max_concurrent_requests == 4
+    assert settings.max_body_bytes == 8192
+    monkeypatch.delenv("MAX_BODY_BYTES")
+    assert Settings().max_body_bytes == 16_384

@@ -8,8 +8,8 @@ from collections.abc import Callable
 import httpx
 import pytest
 
-from bot.gateway.rasa_client import COOL_DOWN, RasaClient, RasaUnavailable
-from bot.gateway.settings import Settings
+from common.settings import Settings
+from gateway.rasa_client import COOL_DOWN, RasaClient, RasaUnavailable
 
 A, B = "http://rasa-a:5005", "http://rasa-b:5005"
 
@@ -84,16 +84,16 @@ def test_health_needs_every_instance() -> None:
 
 def test_settings_read_one_url_or_a_list(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RASA_URL", "http://one:5005/")
-    assert Settings.from_env().rasa_urls == ("http://one:5005",)
+    assert Settings().rasa_urls == ("http://one:5005",)
     monkeypatch.setenv("RASA_URLS", f"{A}, {B}/")
     monkeypatch.setenv("ACTIONS_URLS", "http://x:1,http://y:2")
-    settings = Settings.from_env()
+    settings = Settings()
     assert settings.rasa_urls == (A, B)
     assert settings.actions_urls == ("http://x:1", "http://y:2")
     # A list with nothing in it is a mistake in the deployment, said at start-up.
     monkeypatch.setenv("RASA_URLS", " , ")
     with pytest.raises(ValueError, match="at least one URL"):
-        Settings.from_env()
+        Settings()
 
 
 def test_an_instance_that_timed_out_is_left_alone_for_a_moment() -> None:

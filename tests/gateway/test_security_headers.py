@@ -8,10 +8,10 @@ from fastapi import FastAPI, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.testclient import TestClient
 
-from bot.gateway.app import WIDGET_DIR
-from bot.gateway.limits import LimitSettings, install_limits
-from bot.gateway.security_headers import (
-    HeaderSettings,
+from common.settings import Settings
+from gateway.app import WIDGET_DIR
+from gateway.limits import install_limits
+from gateway.security_headers import (
     content_security_policy,
     install_security_headers,
 )
@@ -19,7 +19,7 @@ from bot.gateway.security_headers import (
 COUNCIL = "https://www.hackney.gov.uk"
 
 
-def hardened_app(settings: HeaderSettings | None = None) -> FastAPI:
+def hardened_app(settings: Settings | None = None) -> FastAPI:
     """The gateway's shape: an API, and the widget files and demo page from web_widget/."""
     app = FastAPI()
 
@@ -38,8 +38,8 @@ def hardened_app(settings: HeaderSettings | None = None) -> FastAPI:
         return response
 
     app.mount("/", StaticFiles(directory=WIDGET_DIR, html=True), name="widget")
-    install_limits(app, LimitSettings(rate_burst=1))
-    install_security_headers(app, settings or HeaderSettings(cors_origins=(COUNCIL,)))
+    install_limits(app, Settings(rate_limit_burst=1))
+    install_security_headers(app, settings or Settings(cors_origins=(COUNCIL,)))
     return app
 
 
@@ -152,7 +152,7 @@ def test_https_requests_get_hsts() -> None:
 
 
 def test_frame_ancestors_can_be_configured() -> None:
-    app = hardened_app(HeaderSettings(frame_ancestors=(COUNCIL,)))
+    app = hardened_app(Settings(frame_ancestors=(COUNCIL,)))
     headers = TestClient(app).get("/").headers
     assert f"frame-ancestors {COUNCIL}" in headers["content-security-policy"]
     assert "x-frame-options" not in headers
@@ -161,13 +161,13 @@ def test_frame_ancestors_can_be_configured() -> None:
 
 def test_settings_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CORS_ORIGINS", "https://www.hackney.gov.uk, https://www.cardiff.gov.uk/")
-    assert HeaderSettings.from_env().cors_origins == (COUNCIL, "https://www.cardiff.gov.uk")
+    assert Settings().cors_origins == (COUNCIL, "https://www.cardiff.gov.uk")
     monkeypatch.delenv("CORS_ORIGINS")
-    assert HeaderSettings.from_env().cors_origins == ()
+    assert Settings().cors_origins == ()
 
 
 @pytest.mark.parametrize("bad", ["*", "https://*.gov.uk", "https://www.hackney.gov.uk/path",
                                  "www.hackney.gov.uk", "null"])
 def test_wildcards_and_malformed_origins_are_refused_at_start_up(bad: str) -> None:
     with pytest.raises(ValueError, match="not an origin"):
-        HeaderSettings(cors_origins=(bad,))
+        Settings(cors_origins=(bad,))

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from bot.gateway.app import create_app
-from bot.gateway.resources import Resources, get_resources
-from bot.gateway.routes.services import get_now
-from bot.gateway.settings import Settings
+from common.settings import Settings
+from gateway.app import create_app
+from gateway.resources import Resources, get_resources
+from gateway.routes.services import get_now
 from services_directory import load_directory
 from tests.gateway.fakes import FakeRasa, FakeRedis
 

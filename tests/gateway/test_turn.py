@@ -1,5 +1,5 @@
-from actions.turn_meta import Meta, meta_payload, read_meta
-from bot.gateway.turn import read_turn
+from common.turn_meta import Meta, meta_payload, read_meta
+from gateway.turn import read_turn
 
 
 def test_meta_round_trip() -> None:

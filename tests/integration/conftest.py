@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from bot.evaluation import UNLIMITED
-from bot.launcher import Stack, free_port
+from tools.evaluation import UNLIMITED
+from tools.launcher import Stack, free_port
 
 # Short, so the test can see Rasa set the expiry it was given.
 RECORD_EXP = 120

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
-from bot.launcher import Stack
+from tools.launcher import Stack
 
 MAX_EXAMPLES = 25
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from bot.i18n import Translator
-from bot.launcher import Stack
+from common.i18n import Translator
+from tools.launcher import Stack
 
 pytestmark = pytest.mark.integration
 

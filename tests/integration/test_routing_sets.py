@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from bot.evaluation import EVAL_DIR, load_conversations, run_conversations
-from bot.launcher import Stack
-from bot.routing_judge import summarise
+from tools.evaluation import EVAL_DIR, load_conversations, run_conversations
+from tools.launcher import Stack
+from tools.routing_judge import summarise
 
 # set -> (routing accuracy, specialist recall) floors
 FLOORS = {

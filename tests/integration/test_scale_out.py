@@ -17,12 +17,12 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from bot.gateway.conversation_ids import new_conversation_id
-from bot.gateway.conversation_store import tracker_key
-from bot.gateway.fallback import fallback_replies
-from bot.gateway.rasa_client import WEBHOOK_PATH
-from bot.launcher import Stack
+from gateway.conversation_ids import new_conversation_id
+from gateway.conversation_store import tracker_key
+from gateway.fallback import fallback_replies
+from gateway.rasa_client import WEBHOOK_PATH
 from tests.integration.conftest import running_stack
+from tools.launcher import Stack
 
 CONVERSATIONS = 6
 ROUNDS = 4

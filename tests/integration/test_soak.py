@@ -1,4 +1,4 @@
-"""The 30-second version of `make soak` (bot/soak.py): real stack, real kill -9."""
+"""The 30-second version of `make soak` (tools/soak.py): real stack, real kill -9."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.evaluation import UNLIMITED
-from bot.soak import soak
+from tools.evaluation import UNLIMITED
+from tools.soak import soak
 
 
 def test_thirty_seconds_of_conversations_with_the_action_server_killed(

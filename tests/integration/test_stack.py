@@ -12,10 +12,10 @@ import httpx
 import psutil
 import pytest
 
-from bot.gateway.fallback import fallback_replies
-from bot.gateway.settings import Settings
-from bot.launcher import Stack
+from common.settings import Settings
+from gateway.fallback import fallback_replies
 from tests.integration.conftest import RECORD_EXP
+from tools.launcher import Stack
 
 FALLBACK_TEXTS = [r.text for r in fallback_replies()]
 pytestmark = pytest.mark.integration

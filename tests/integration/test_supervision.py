@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 import httpx
 import pytest
 
-from bot.gateway.conversation_ids import new_conversation_id
-from bot.gateway.fallback import fallback_replies
-from bot.launcher import RestartPolicy, Stack, Supervisor
+from gateway.conversation_ids import new_conversation_id
+from gateway.fallback import fallback_replies
 from tests.integration.conftest import running_stack
+from tools.launcher import RestartPolicy, Stack, Supervisor
 
 DANGER = [
     "he has a knife and says he will kill me",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.evaluation import EVAL_DIR, load_examples, predict, urgency_scores
+from tools.evaluation import EVAL_DIR, load_examples, predict, urgency_scores
 
 ROOT = Path(__file__).resolve().parents[2]
 RASA_PATHS = ["--config", "bot/config.yml", "--domain", "bot/domain"]

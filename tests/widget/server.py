@@ -21,11 +21,11 @@ import httpx
 import uvicorn
 from starlette.responses import HTMLResponse
 
-from actions.turn_meta import meta_payload
-from bot.gateway.app import create_app
-from bot.gateway.rasa_client import RasaUnavailable
-from bot.gateway.resources import Resources, get_resources
-from bot.gateway.settings import Settings
+from common.settings import Settings
+from common.turn_meta import meta_payload
+from gateway.app import create_app
+from gateway.rasa_client import RasaUnavailable
+from gateway.resources import Resources, get_resources
 from services_directory import load_directory
 from tests.gateway.fakes import FakeRasa, FakeRedis
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from playwright.sync_api import Page, Route, expect
 
-from bot.gateway.schemas import ChatResponse, ServiceCard
+from gateway.schemas import ChatResponse, ServiceCard
 from services_directory import Service
 from services_directory.cards import service_card
 from tests.widget.server import DISCLOSURE, LiveServer

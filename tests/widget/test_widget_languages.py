@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from bot.i18n import Translator
+from common.i18n import Translator
 from tests.widget.server import DISCLOSURE, URGENT, LiveServer, embed_page
 from tests.widget.test_widget_access import serious_violations
 from tests.widget.widget_page import wait_idle
