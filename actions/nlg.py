@@ -52,7 +52,7 @@ def generate(request: dict[str, Any]) -> dict[str, Any]:
     """The body Rasa expects back for one response (see rasa.core.nlg.callback)."""
     name = request.get("response")
     variations = responses().get(name) if isinstance(name, str) else None
-    if not variations:
+    if not isinstance(name, str) or not variations:
         raise KeyError(f"no response named {name!r} in bot/domain")
     locale = locale_of(request.get("tracker") or {})
     t = Translator(locale)

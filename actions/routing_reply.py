@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from rasa_sdk.events import SlotSet
@@ -20,8 +21,8 @@ from services_directory.schema import Service
 MAX_SERVICES = 5
 
 
-def offers_for_situation(known: Known, *, extra_needs: list[str] = (),
-                         first: list[Offer] = (), urgent: bool = False) -> list[Offer]:
+def offers_for_situation(known: Known, *, extra_needs: Sequence[str] = (),
+                         first: Sequence[Offer] = (), urgent: bool = False) -> list[Offer]:
     """Every service that fits the person at risk, best first: `first` (a topic's or an
     urgent situation's own services), then what route() gives for the situation."""
     needs = known.routing_needs()
@@ -43,8 +44,9 @@ def for_people_who_harm(service: Service) -> bool:
     return "perpetrators" in service.needs and "domestic-abuse" not in service.needs
 
 
-def route_and_reply(dispatcher: CollectingDispatcher, known: Known, *, extra_needs: list[str],
-                    intro: str | None = None, first: list[Offer] = ()
+def route_and_reply(dispatcher: CollectingDispatcher, known: Known, *,
+                    extra_needs: Sequence[str], intro: str | None = None,
+                    first: Sequence[Offer] = ()
                     ) -> list[dict[str, Any]]:
     """Offer services for what is known; ask once where they are if it is not known."""
     t = known.t

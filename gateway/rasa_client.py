@@ -19,7 +19,7 @@ import asyncio
 import itertools
 import time
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 import httpx
 
@@ -31,6 +31,20 @@ COOL_DOWN = 2.0
 
 class RasaUnavailable(Exception):
     """Rasa did not answer in time or answered with an error."""
+
+
+class RasaBackend(Protocol):
+    """What the routes need of Rasa: RasaClient in the app, a fake in unit tests."""
+
+    async def send(
+        self, conversation_id: str, message: str, metadata: dict[str, Any], timeout: float
+    ) -> list[dict[str, Any]]:
+        """Rasa's messages for one user message; RasaUnavailable when none can answer."""
+        ...
+
+    async def rasa_is_up(self, timeout: float) -> bool: ...
+
+    async def actions_are_up(self, timeout: float) -> bool: ...
 
 
 class RasaClient:

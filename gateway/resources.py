@@ -9,14 +9,14 @@ from fastapi import Depends, Request
 from redis.asyncio import Redis
 
 from common.settings import Settings
-from gateway.rasa_client import RasaClient
+from gateway.rasa_client import RasaBackend
 from services_directory import Directory
 
 
 @dataclass
 class Resources:
     settings: Settings
-    rasa: RasaClient
+    rasa: RasaBackend
     redis: Redis
     directory: Directory
 

@@ -54,8 +54,8 @@ def service_cards(directory: Directory, service_ids: list[str], now: datetime,
     cards = []
     for service_id in service_ids:
         try:
-            cards.append(ServiceCard(**directory.card(service_id, now, t.locale,
-                                                      lambda m: t.translate(m, "directory"))))
+            cards.append(ServiceCard.parse_obj(directory.card(
+                service_id, now, t.locale, lambda m: t.translate(m, "directory"))))
         except KeyError:
             # An id is not personal data; naming it helps a maintainer fix the action.
             logger.warning("action named unknown service id %s", service_id)

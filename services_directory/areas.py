@@ -72,8 +72,13 @@ class Areas:
     def nation_of(self, area_id: str) -> str | None:
         return next((a for a in self.ancestors(area_id) if a in NATIONS), None)
 
-    def covers(self, coverage: list[str], area_id: str) -> bool:
-        """True when a service covering `coverage` covers `area_id` (or somewhere it lies in)."""
+    def covers(self, coverage: list[str] | str, area_id: str) -> bool:
+        """True when a service covering `coverage` covers `area_id` (or somewhere it lies in).
+
+        Coverage not stated (the string COVERAGE_NOT_STATED) covers no named place.
+        """
+        if isinstance(coverage, str):
+            return False
         return any(place in coverage for place in self.ancestors(area_id))
 
     def resolve(self, text: str) -> Place | None:

@@ -150,8 +150,8 @@ def cross_checks(name: str, service: Service, areas: Areas, sources: dict) -> li
                 f"unknown source {ref.document!r}; use a key from sources.yml or an https URL",
             ))
     for index, contact in enumerate(service.contacts):
-        for cited, ref in enumerate(contact.source):
-            if ref.document is not None and ref.document not in sources:
+        for cited, citation in enumerate(contact.source):
+            if citation.document is not None and citation.document not in sources:
                 problems.append(Problem(
                     name, f"contacts.{index}.source.{cited}.document",
                     f"unknown source {ref.document!r}; use a key from sources.yml or a url",

@@ -69,13 +69,15 @@ def _fetch(url: httpx.URL, client: httpx.Client) -> tuple[list[Record], dict, li
         # Our own count: a server that repeats its page number must not loop us.
         next_url = url.copy_set_param("page", str(pages + 1))
         try:
-            page = _get(client, next_url)
+            fetched = _get(client, next_url)
         except (httpx.HTTPError, ValueError) as exc:
             notes.append(f"stopped at {next_url}: {exc}")
             break
-        if not isinstance(page, dict) or not isinstance(page.get("contents"), list):
+        # `page` stays the last good page, so the check after the loop can read it.
+        if not isinstance(fetched, dict) or not isinstance(fetched.get("contents"), list):
             notes.append(f"stopped at {next_url}: not a /services page")
             break
+        page = fetched
         items += page["contents"]
         pages += 1
     if not _last(page) and not notes:

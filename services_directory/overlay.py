@@ -16,6 +16,7 @@ over the shipped data; `validate --overlay DIR` checks one.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,7 +86,7 @@ def read_places_and_sources(layers: list[Layer]) -> tuple[Areas | None, dict, li
 
 
 def replacement_problem(name: str, service_id: str, replaces: bool,
-                        shipped: dict[str, object], files_by_id: dict[str, str]
+                        shipped: Mapping[str, object], files_by_id: dict[str, str]
                         ) -> Problem | None:
     """Why an overlay's service may not take (or claims to replace) a shipped id."""
     if service_id in shipped and not replaces:

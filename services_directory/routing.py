@@ -183,7 +183,8 @@ def _specialist_rank(service: Service, need: str, gender: str | None) -> tuple[b
     phone = service.phone
     # What the source says wins; without it, the number plan decides.
     free = phone is not None and (phone.free if phone.free is not None
-                                  else is_freephone(phone.number))
+                                  else phone.number is not None
+                                  and is_freephone(phone.number))
     return (one_gender, focus, not free)
 
 

@@ -43,7 +43,7 @@ SETUPS: dict[str, tuple[dict[str, str], int]] = {
 }
 
 
-def percentile(values: list[float], q: float) -> float:
+def percentile(values: list[float], q: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 \
         else values[0]
 

@@ -102,7 +102,9 @@ def intent_scores(
     """Precision, recall and F1 per intent the model knows, and their macro average."""
     scored = [(e.intent, p.intent) for e, p in zip(examples, predictions, strict=True)
               if e.intent in known]
-    true_pos, predicted, actual = Counter(), Counter(), Counter()
+    true_pos: Counter[str] = Counter()
+    predicted: Counter[str] = Counter()
+    actual: Counter[str] = Counter()
     for gold, guess in scored:
         actual[gold] += 1
         predicted[guess] += 1

@@ -60,7 +60,7 @@ def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
 
 
 def use_a_validator_built_once() -> None:
-    RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
+    RemoteAction._validate_action_result = _validate_action_result
 
 
 # The lock store's methods that change a conversation's ticket queue; LockStore.lock()

@@ -27,7 +27,7 @@ _NOT_A_PLACE_BEFORE = {"number", "no", "num", "insurance", "passport", "visa", "
 
 @dataclass(frozen=True)
 class FoundPlace:
-    area: str | None
+    area: str
     nation: str | None
     start: int
     end: int

@@ -67,7 +67,7 @@ def problems(locale: str) -> Iterator[Problem]:
                 elif locale in CORE_LOCALES and is_core(wanted):
                     yield Problem(locale, domain, wanted.id, "core string untranslated")
                 continue
-            assert message is not None
+            assert message is not None and isinstance(message.string, str)
             if set(_PLACEHOLDER.findall(message.string)) != set(_PLACEHOLDER.findall(wanted.id)):
                 yield Problem(locale, domain, wanted.id, "placeholders differ")
             missing = _numbers(wanted.id) - _numbers(message.string)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Literal
 
 from fastapi import APIRouter
 
@@ -22,9 +23,11 @@ async def health(resources: ResourcesDep) -> Health:
         asyncio.wait_for(redis_is_up(resources.redis), timeout),
         return_exceptions=True,
     )
-    parts = {
+    parts: dict[str, Literal["ok", "down"]] = {
         name: "ok" if up is True else "down"
         for name, up in (("rasa", rasa), ("actions", actions), ("redis", redis))
     }
-    status = "ok" if all(v == "ok" for v in parts.values()) else "degraded"
+    status: Literal["ok", "degraded"] = (
+        "ok" if all(v == "ok" for v in parts.values()) else "degraded"
+    )
     return Health(status=status, **parts)

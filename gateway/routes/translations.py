@@ -26,7 +26,8 @@ def widget_strings(locale: str) -> dict[str, str]:
     with path.open("rb") as po:
         catalogue = read_po(po)
     return {m.id: m.string for m in catalogue
-            if m.id and isinstance(m.id, str) and m.string and not m.fuzzy}
+            if isinstance(m.id, str) and m.id and isinstance(m.string, str) and m.string
+            and not m.fuzzy}
 
 
 @router.get("/api/translations/{locale}", response_model=Translations,
@@ -36,5 +37,5 @@ async def translations(
 ) -> Translations:
     if locale not in SUPPORTED_LOCALES:
         raise HTTPException(status_code=404, detail=f"no translations for {locale}")
-    direction = "rtl" if Locale.parse(locale).character_order == "right-to-left" else "ltr"
-    return Translations(locale=locale, dir=direction, strings=widget_strings(locale))
+    rtl = Locale.parse(locale).character_order == "right-to-left"
+    return Translations(locale=locale, dir="rtl" if rtl else "ltr", strings=widget_strings(locale))

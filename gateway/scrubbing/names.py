@@ -18,10 +18,12 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable
+from typing import Any, cast
 
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
 from gateway.scrubbing.details import Found
@@ -96,7 +98,7 @@ _STREET_WORDS = re.compile(
 def _patterns() -> dict[str, tuple[Strength, bool, list[list[dict]]]]:
     """label -> (strength, the candidate is the pattern's last token?, patterns)."""
     kin = {"LOWER": {"IN": KIN}}
-    owner_kin = [
+    owner_kin: list[dict[str, Any]] = [
         {"LOWER": {"IN": _OWNERS}},
         {"LOWER": {"IN": _MODIFIERS}, "OP": "*"},
         kin,
@@ -163,8 +165,9 @@ class NameFinder:
             self.matcher.add(label, patterns)
             self.rules[self.nlp.vocab.strings[label]] = (strength, last)
         self.keep = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self.keep.add("PLACE", list(self.nlp.tokenizer.pipe(places)))
-        self.keep.add("PHRASE", list(self.nlp.tokenizer.pipe(phrases)))
+        tokenizer = cast(Tokenizer, self.nlp.tokenizer)  # spacy.blank's is always one
+        self.keep.add("PLACE", list(tokenizer.pipe(places)))
+        self.keep.add("PHRASE", list(tokenizer.pipe(phrases)))
         self._place_id = self.nlp.vocab.strings["PLACE"]
 
     def find(self, text: str, taken: list[Found]) -> list[Found]:

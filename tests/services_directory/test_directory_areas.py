@@ -135,3 +135,5 @@ def test_coverage_includes_areas_within(directory: Directory) -> None:
     assert areas.covers(["uk"], "belfast")
     assert not areas.covers(["hackney"], "london")
     assert not areas.covers(["wales"], "hackney")
+    # Coverage not stated covers no named place (it is a string, not a list).
+    assert not areas.covers("not-stated", "england")

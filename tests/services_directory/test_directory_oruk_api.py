@@ -160,3 +160,15 @@ def test_import_by_url_that_cannot_be_read(api: API, empty_data: Path, capsys: C
     assert main(["import", f"{api.url}/nothing-here", "--data", str(empty_data)]) == 1
     err = capsys.readouterr().err
     assert f"cannot read {api.url}/nothing-here" in err and "404" in err
+
+
+def test_a_later_page_that_is_not_a_services_page_stops_the_import_with_a_note(
+    api: API, empty_data: Path, capsys: Capture
+) -> None:
+    first = example("example_service_list.json")
+    first.update(total_pages=2, last_page=False)
+    api.pages = [first, ["not", "a", "page"]]  # type: ignore[list-item]
+    assert main(["import", f"{api.url}/services", "--data", str(empty_data),
+                 "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert f"note: stopped at {api.url}/services?page=2: not a /services page" in out
