@@ -47,7 +47,9 @@ validate: install ## Check the training data and domain for conflicts
 
 # ---- Translations (common/i18n/, docs/translations.md) ------------------------------
 I18N := common/i18n
-LOCALES := cy pl ur bn pa ar ro so
+# One folder per language besides English; common/i18n's SUPPORTED_LOCALES says which
+# (tests/test_safety_facts.py holds the two together; CONTRIBUTING.md, a new language).
+LOCALES := $(notdir $(patsubst %/,%,$(wildcard $(I18N)/locales/*/)))
 PYBABEL := PYTHONPATH=. $(BIN)/pybabel
 # Which sources each catalogue (gettext domain) is extracted from.
 SOURCES_responses := bot/domain

@@ -18,18 +18,20 @@ from services_directory import NATIONAL_LINES, Directory
 
 logger = logging.getLogger(__name__)
 
-# The directory's card for the helpline, its phone line only (a test compares them).
+# The directory's card for the helpline, its phone line only; this and FALLBACK_TEXT are
+# the copies that must stay, and tests/test_safety_facts.py compares them with it.
+NATIONAL_HELPLINE_NUMBER = "0808 2000 247"
 NATIONAL_HELPLINE = ServiceCard(
     id="national-domestic-abuse-helpline",
     name="National Domestic Abuse Helpline",
-    phone="0808 2000 247",
+    phone=NATIONAL_HELPLINE_NUMBER,
     text=None,
     url=None,
     hours="24 hours, every day",
     open_now=True,
     webchat=None,
     email=None,
-    channels=[CardChannel(channel="phone", label=None, value="0808 2000 247",
+    channels=[CardChannel(channel="phone", label=None, value=NATIONAL_HELPLINE_NUMBER,
                           href="tel:+44-808-200-0247", hours="24 hours, every day",
                           open_now=True, hours_url=None)],
 )

@@ -25,9 +25,8 @@ from starlette.applications import Starlette
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from common.settings import Settings
-from gateway.fallback import NATIONAL_HELPLINE
+from gateway.fallback import NATIONAL_HELPLINE_NUMBER as HELPLINE
 
-HELPLINE = NATIONAL_HELPLINE.phone or "0808 2000 247"
 BUSY_MESSAGE = (
     "Sorry, the chat is very busy just now. Please try again in a minute. "
     f"If you are in danger, call 999. The National Domestic Abuse Helpline is free "
