@@ -42,7 +42,7 @@ _WEAPON = (
     rf"(?:{_KNIFE}|gun|guns|shotgun|rifle|pistol|firearm|axe|hammer|baseball bat|bat|"
     r"crowbar|scissors|screwdriver|acid|petrol|lighter fluid|taser|crossbow|sword|"
     r"broken bottle|bottle|iron bar|metal bar|pole|poker|hurley|golf club|weapon|weapons|"
-    r"cleaver|chisel|hatchet|saw|drill|spanner|wrench|crowbar|brick|chain|club|cosh|"
+    r"cleaver|chisel|hatchet|saw|drill|spanner|wrench|brick|chain|club|cosh|"
     r"nail gun|bolt cutters|hot iron|kettle|boiling water)"
 )
 _HOLDING = (

@@ -8,9 +8,9 @@ weak on three frightened words), so every language's patterns are tried on every
 message; each pattern therefore has to be specific enough not to fire on ordinary
 speech in another language.
 
-Patterns and messages go through one normalisation here (not common/normalise.py,
-which keeps only ASCII words), so a maintainer writes a word once as it is spelled
-and it still matches what people type on phones: without diacritics, with Arabic
+Patterns and messages go through one normalisation (common/folding.py; not
+common/normalise.py, which keeps only ASCII words), so a maintainer writes a word once
+as it is spelled and it still matches what people type on phones: without diacritics, with Arabic
 keyboard letters in Urdu, without the nukta in Bengali or Gurmukhi.
 
 Each language may also list `_disclosure` patterns: abuse told without danger ("my
@@ -21,81 +21,25 @@ of the language a short message is in (`language_hits`, used by bot/nlu/language
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 from pathlib import Path
 
 import yaml
 
+from common.folding import fold, fold_letters
+from common.urgency_rules import SIGNS
+
 WORDS_FILE = Path(__file__).with_name("urgency_words.yml")
 
-FAMILIES = (
-    "weapon", "strangulation", "threat_to_kill", "trapped", "serious_injury",
-    "abuser_arriving", "child_in_danger", "pregnancy_violence", "suicidal", "violence_now",
-)
+# The sign families a language's patterns may fill: the English rules' own, so that a
+# new sign there can be given words in every language (none need have all of them).
+FAMILIES = tuple(SIGNS)
 PARTS_KEY = "_parts"
 # Patterns that tell of abuse without danger ("my husband hits me", "domestic violence"):
 # never a sign, only evidence of which language a message is in (bot/nlu/language.py).
 DISCLOSURE_KEY = "_disclosure"
 
-# Letters with no decomposition, folded by hand: Polish ł, and a few that turn up.
-_LATIN_EXTRA = {"ł": "l", "đ": "d", "ø": "o", "ı": "i", "ħ": "h", "ŀ": "l"}
-
-# Arabic-script letters that phones, keyboards and habits swap for one another: Urdu
-# typed on an Arabic keyboard, Arabic written with Persian letters, hamza left off.
-_ARABIC_FOLD = {
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
-    "ي": "ی", "ى": "ی", "ئ": "ی", "ے": "ی", "ۓ": "ی",
-    "ك": "ک",
-    "ة": "ه", "ۃ": "ه", "ہ": "ه", "ۀ": "ه", "ۂ": "ه", "ھ": "ه",
-    "ؤ": "و",
-}
-
-# Marks that carry no meaning for matching, or that people often leave out: Arabic
-# harakat, superscript alef and tatweel; Quranic annotation marks; zero-width joiners;
-# the nukta (Bengali য় and য, Gurmukhi ਜ਼ and ਜ are typed either way); the Gurmukhi
-# addak (ਘੁੱਟ and ਘੁਟ) and Bengali chandrabindu (বাঁচাও and বাচাও).
-_DROP = (
-    [chr(c) for c in range(0x064B, 0x0660)]
-    + ["\u0670", "\u0640"]
-    + [chr(c) for c in range(0x06D6, 0x06EE)]
-    + ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]
-    + ["\u093c", "\u09bc", "\u0a3c", "\u0a71", "\u0981"]
-    + [chr(c) for c in range(0x0300, 0x0370)]
-)
-
-# Apostrophes and hyphens become spaces: Welsh mae'n, Romanian m-a and Somali la'aan
-# are typed with or without them, so patterns write `mae ?n`, `m ?a`.
-_SPACE = "'’‘ʼ`´-‐‑–—"
-
-
-def _build_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    for code in [*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)]:
-        char = chr(code)
-        base = "".join(c for c in unicodedata.normalize("NFD", char)
-                       if not unicodedata.combining(c))
-        if base != char and base:
-            table[code] = base
-    for src, dst in {**_LATIN_EXTRA, **_ARABIC_FOLD}.items():
-        table[ord(src)] = dst
-    table[ord("\u0a70")] = "\u0a02"  # Gurmukhi tippi and bindi both mark a nasal.
-    for char in _DROP:
-        table[ord(char)] = ""
-    for char in _SPACE:
-        table[ord(char)] = " "
-    return table
-
-
-_TABLE = _build_table()
-# For pattern source: the same letters, but a hyphen may be regex syntax there.
-_LETTERS_ONLY = {k: v for k, v in _TABLE.items() if chr(k) not in _SPACE}
 _SPACES = re.compile(r"\s+")
-
-
-def fold(text: str) -> str:
-    """Letters to one spelling each, apostrophes and hyphens to spaces; case kept."""
-    return unicodedata.normalize("NFKC", text).translate(_TABLE)
 
 
 def normalise(text: str) -> str:
@@ -124,7 +68,7 @@ def _expand(pattern: str, parts: dict[str, str], where: str) -> str:
     source = _PLACEHOLDER.sub(part, pattern)
     if any(c.isupper() for c in _ESCAPE.sub("", source)):
         raise ValueError(f"{where}: write patterns in lower case (text is casefolded)")
-    letters = unicodedata.normalize("NFKC", source).translate(_LETTERS_ONLY)
+    letters = fold_letters(source)
     return re.sub(r"(?<!\\)\\b", lambda _: _BOUNDARY, letters)
 
 

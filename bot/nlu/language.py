@@ -25,7 +25,7 @@ from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
 from common.i18n import CORE_LOCALES, SUPPORTED_LOCALES
 from common.urgency_words import language_hits
-from common.urgency_words import normalise as fold_text
+from common.urgency_words import normalise as matching_form
 
 # Ours, then look-alikes: Latin script (French, Spanish, Portuguese, German,
 # Lithuanian, Turkish) and Arabic script (Persian).
@@ -87,7 +87,7 @@ def _reads_as_english_or_welsh(words: list[str]) -> bool:
 
 
 def _by_words(text: str, lingua: dict[str, float]) -> str | None:
-    words = fold_text(text).replace("'", " ").split()
+    words = matching_form(text).replace("'", " ").split()
     if not words or len(words) > WORDS_MAX_WORDS or _reads_as_english_or_welsh(words):
         return None
     hits = language_hits(text)

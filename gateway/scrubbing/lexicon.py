@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from common.folding import fold_letters
+
 # Faker locales whose names are common among people in the UK. The English ones
 # are "core": a capitalised core name counts even when it is also a rare English
 # word ("Peter", "Ruth"), which other languages' names do not ("Can", "Long").
@@ -148,7 +150,7 @@ def _faker_names(locales: tuple[str, ...], which: str) -> set[str]:
                 for part in name.replace("-", " ").split():
                     if _is_latin(part):
                         names.add(part.lower())
-                        names.add(_fold(part.lower()))
+                        names.add(fold_letters(part.lower()))
     names.discard("")
     return names
 
@@ -158,7 +160,3 @@ def _is_latin(word: str) -> bool:
                                   for c in word)
 
 
-def _fold(word: str) -> str:
-    """Without accents, as people often type names on an English keyboard."""
-    decomposed = unicodedata.normalize("NFKD", word.replace("ł", "l").replace("ø", "o"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
