@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -22,8 +23,20 @@ from gateway.security_headers import install_security_headers
 from services_directory import load_directory
 
 WIDGET_DIR = Path(__file__).resolve().parents[1] / "web_widget"
+# What the browser may fetch from web_widget/; its README and anything added there later
+# stay private unless named here.
+WIDGET_FILES = frozenset({"index.html", "widget.js", "widget.css", "demo.css"})
 # httpx logs every request URL at INFO; the gateway's own log says what matters.
 logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+class WidgetFiles(StaticFiles):
+    """The widget's public files and the demo page (at /); nothing else in the folder."""
+
+    def lookup_path(self, path: str) -> tuple[str, os.stat_result | None]:
+        if os.path.normpath(path) not in {*WIDGET_FILES, "."}:
+            return "", None
+        return super().lookup_path(path)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -65,7 +78,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Added last, so it is outermost: every response gets the headers, errors included.
     install_security_headers(app, settings)
     # Last, so the API routes win: widget.js, widget.css and the demo page at /.
-    app.mount("/", StaticFiles(directory=WIDGET_DIR, html=True), name="widget")
+    app.mount("/", WidgetFiles(directory=WIDGET_DIR, html=True), name="widget")
     return app
 
 
