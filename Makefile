@@ -95,10 +95,16 @@ $(CHROMIUM_PATH):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
 
-lint: install ## ruff, the layer contracts (import-linter) and the type checker (mypy)
+lint: install tests/widget/eslint/node_modules/.installed ## ruff, the layer contracts (import-linter), the type checker (mypy) and ESLint (the widget)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/mypy
+	tests/widget/eslint/node_modules/.bin/eslint --max-warnings 0 --config tests/widget/eslint/eslint.config.js web_widget
+
+# ESLint for widget.js, pinned in tests/widget/eslint/package-lock.json (npm and its registry).
+tests/widget/eslint/node_modules/.installed: tests/widget/eslint/package-lock.json
+	npm ci --prefix tests/widget/eslint --no-audit --no-fund
+	touch $@
 
 eval: train catalogues ## Measure urgency recall, false alarms and intent F1 on held-out messages
 	$(BIN)/python -m tools.evaluation

@@ -114,25 +114,31 @@
   ];
 
   // ---- Options (data- attributes on the script tag) ------------------------
+  // Each option: its attribute, the name it has in `options`, its default and its parser.
+  // A parser returns null for a value it will not take (or no value): the default is used.
+  // docs/widget.md and web_widget/README.md list exactly these, with these defaults
+  // (tests/widget/test_widget_options_documented.py).
+  var OPTIONS = [
+    { attribute: "data-area", name: "area", default: null, parse: text },
+    { attribute: "data-locale", name: "locale", default: "en", parse: localeCode },
+    { attribute: "data-exit-url", name: "exitUrl", default: "https://www.bbc.co.uk/weather", parse: webUrl },
+    { attribute: "data-launcher-label", name: "label", default: "Talk to us in confidence", parse: text },
+    { attribute: "data-brand-colour", alias: "data-brand-color", name: "brand", default: "#1d3557", parse: brandColour },
+    { attribute: "data-nation", name: "nation", default: "england", parse: text },
+    { attribute: "data-open", name: "open", default: false, parse: flag }
+  ];
   var script = doc.currentScript || doc.querySelector("script[src*='widget.js']");
-  var data = (script && script.dataset) || {};
   var base = new URL(script && script.src ? script.src : "widget.js", location.href);
   var API = base.origin;
-  var DEFAULT_EXIT = "https://www.bbc.co.uk/weather";
-  var SAFE_BRAND = "#1d3557";
-  var locale = (data.locale || "").trim().replace("_", "-") || "en";
-  var language = lang(locale);
   var t = STRINGS.en;
   var uiLang = "en"; // the language of the widget's own words, once its catalogue is in
-  var options = {
-    area: data.area || null,
-    locale: locale,
-    exitUrl: webUrl(data.exitUrl) || DEFAULT_EXIT,
-    label: data.launcherLabel || t.launcher,
-    brand: brandColour(data.brandColour || data.brandColor),
-    nation: data.nation || "england",
-    open: data.open === "true" || data.open === ""
-  };
+  var options = {};
+  OPTIONS.forEach(function (option) {
+    var value = given(option.attribute);
+    if (!value && option.alias) value = given(option.alias);
+    value = option.parse(value, option);
+    options[option.name] = value === null ? option.default : value;
+  });
   var STORAGE_KEY = "scw-conversation";
   var TIMEOUT_MS = 15000;
   var PRESS_WINDOW_MS = 5000;
@@ -140,17 +146,25 @@
   function lang(code) { return code.toLowerCase().split(/[-_]/)[0]; }
   function isRtl(code) { return RTL.indexOf(lang(code || "")) >= 0; }
 
+  // An attribute's value on the script tag, or null.
+  function given(attribute) { return script ? script.getAttribute(attribute) : null; }
+
+  function text(value) { return value || null; }
+  function localeCode(value) { return (value || "").trim().replace("_", "-") || null; }
+  // data-open and data-open="true" are on; anything else, or no attribute, is off.
+  function flag(value) { return value === "true" || value === ""; }
+
   function webUrl(value) {
     if (!value) return null;
     try {
       var url = new URL(value, location.href);
       return /^https?:$/.test(url.protocol) ? url.href : null;
-    } catch (e) { return null; }
+    } catch (ignored) { return null; }
   }
 
   // The brand colour carries white text and is text on white, so it needs 4.5:1 (WCAG 1.4.3).
-  function brandColour(value) {
-    if (!value) return SAFE_BRAND;
+  function brandColour(value, option) {
+    if (!value) return null;
     var match = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(value.trim());
     var hex = match && (match[1].length === 3 ? match[1].replace(/./g, "$&$&") : match[1]);
     var rgb = [0, 2, 4].map(function (i) {
@@ -159,16 +173,16 @@
     });
     var luminance = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
     if (1.05 / (luminance + 0.05) >= 4.5) return "#" + hex;
-    if (window.console) console.warn("widget.js: data-brand-colour " + value + " is not a #hex colour with 4.5:1 contrast against white; using " + SAFE_BRAND);
-    return SAFE_BRAND;
+    if (window.console) console.warn("widget.js: data-brand-colour " + value + " is not a #hex colour with 4.5:1 contrast against white; using " + option.default);
+    return null;
   }
 
   // sessionStorage may be switched off; the chat still works without it.
-  function stored() { try { return sessionStorage.getItem(STORAGE_KEY); } catch (e) { return null; } }
+  function stored() { try { return sessionStorage.getItem(STORAGE_KEY); } catch (ignored) { return null; } }
   function store(id) {
     try {
       if (id) sessionStorage.setItem(STORAGE_KEY, id); else sessionStorage.removeItem(STORAGE_KEY);
-    } catch (e) { /* nothing to clear */ }
+    } catch (ignored) { /* nothing to clear */ }
   }
 
   // ---- State ------------------------------------------------------------------
@@ -308,7 +322,7 @@
       fetch(API + "/api/conversations/" + encodeURIComponent(id), {
         method: "DELETE", keepalive: true, credentials: "omit", referrerPolicy: "no-referrer"
       }).catch(function () { /* leaving matters more */ });
-    } catch (e) { /* leaving matters more */ }
+    } catch (ignored) { /* leaving matters more */ }
   }
 
   // Take the conversation off the screen. A reply still on its way is dropped when it comes
@@ -577,7 +591,7 @@
       if (loaded === uiLang) return;
       t = strings;
       uiLang = loaded;
-      if (!data.launcherLabel) options.label = t.launcher;
+      if (!given("data-launcher-label")) options.label = t.launcher;
       build();
     });
   }
@@ -727,7 +741,7 @@
     loadStrings(options.locale, function (strings, loaded) {
       t = strings;
       uiLang = loaded;
-      if (!data.launcherLabel) options.label = t.launcher;
+      if (!given("data-launcher-label")) options.label = t.launcher;
       build();
     });
   }
