@@ -3,7 +3,7 @@
 `conversations.yml` and `dev_routing.yml` are the sets we tune on (tests/eval_data/
 README.md); the blind sets are measured by `make eval` only, never here, so nothing is
 tuned to them. A survivor answered as someone who harms, or danger missed, fails the
-build; the other floors sit just under the last measured figures (README, "Evaluation")
+build; the other floors sit just under the last measured figures (docs/evaluation.md)
 so a change that loses ground is seen.
 """
 
