@@ -73,3 +73,26 @@ def test_catalogues_compile(locale: str, domain: str) -> None:
     write_mo(compiled, catalogue(locale, domain))
     assert compiled.getvalue()
     assert (LOCALES_DIR / locale / "LC_MESSAGES" / f"{domain}.mo").exists(), "run make catalogues"
+
+
+def counts(locale: str, domain: str) -> str:
+    """What docs/translations.md's table says for one catalogue: '46/46 (core 21/21)'."""
+    messages = [m for m in catalogue(locale, domain) if m.id]
+    done = [m for m in messages if m.string and not m.fuzzy]
+    shown = f"{len(done)}/{len(messages)}"
+    core = [m for m in messages if is_core(m)]
+    if core:
+        shown += f" (core {len([m for m in core if m in done])}/{len(core)})"
+    return shown
+
+
+def test_the_translations_page_says_what_each_catalogue_holds() -> None:
+    page = (ROOT / "docs" / "translations.md").read_text(encoding="utf-8")
+    rows = {}
+    for line in page.splitlines():
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        if line.startswith("| ") and cells[0].split(" ")[0] in SUPPORTED_LOCALES:
+            rows[cells[0].split(" ")[0]] = cells[1:]
+    assert set(rows) == set(TRANSLATED)
+    for locale, cells in rows.items():
+        assert cells == [counts(locale, domain) for domain in DOMAINS], locale
