@@ -229,7 +229,7 @@ def test_redis_hung_still_flags_danger_within_the_timeout(stack: Stack) -> None:
         redis.send_signal(signal.SIGCONT)
     assert reply["urgent"] is True
     assert "999" in reply["replies"][0]["text"]
-    assert waited < Settings.upstream_timeout + 2, waited
+    assert waited < Settings().upstream_timeout + 2, waited
 
 
 def test_action_server_down_still_gives_999_and_the_helpline(stack: Stack) -> None:
