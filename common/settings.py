@@ -37,10 +37,11 @@ class Settings(BaseSettings):
     # Off runs Rasa exactly as shipped, without tools/rasa_server.py's two fixes.
     rasa_patches: bool = True
 
-    # ---- shared by the gateway and Rasa ----
+    # ---- Redis ----
     # An external Redis; unset, the launcher starts an embedded one and tells the others.
     redis_url: str | None = None
-    # Seconds Redis keeps a conversation after its last message.
+    # Seconds Redis keeps a conversation after its last message. Rasa's tracker store
+    # applies it (bot/endpoints.yml); the launcher passes it on.
     record_exp: int = 1800
 
     # ---- the gateway (gateway/) ----

@@ -111,3 +111,11 @@ def test_the_gateway_runs_with_the_launchers_flags_everywhere() -> None:
         assert f'"{flag}"' in launcher
         assert flag in gateway["command"]
         assert f'"{flag}"' in dockerfile
+
+
+def test_no_pod_gets_service_link_variables() -> None:
+    # Kubernetes would set RASA_PORT=tcp://10.0.0.1:5005 for the `rasa` Service in every
+    # pod, and the settings (common/settings.py) read RASA_PORT as a port number: every
+    # part, the gateway's fallback included, would fail at start.
+    for deployment in of_kind("Deployment"):
+        assert deployment["spec"]["template"]["spec"]["enableServiceLinks"] is False
