@@ -91,6 +91,12 @@ def texts_people_read() -> dict[str, str]:
     }
     for path in sorted((ROOT / "bot" / "domain").glob("*.yml")):
         texts[str(path.relative_to(ROOT))] = path.read_text(encoding="utf-8")
+    # What councils and maintainers read: a number wrong there is copied onto a page.
+    # (The directory's own docs quote rejected numbers on purpose, as examples.)
+    for path in sorted([*ROOT.glob("*.md"), *(ROOT / "docs").glob("*.md"),
+                        *(ROOT / "web_widget").glob("*.md")]):
+        if path.name != "directory.md":
+            texts[str(path.relative_to(ROOT))] = path.read_text(encoding="utf-8")
     for path in sorted(LOCALES_DIR.glob("*/LC_MESSAGES/*.po")):
         with path.open("rb") as po:
             strings = [m.string for m in read_po(po) if isinstance(m.string, str)]

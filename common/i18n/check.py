@@ -1,4 +1,4 @@
-"""Checks every catalogue must pass (run by tests/i18n and by translators).
+"""Checks every catalogue must pass (run by tests/common/i18n and by translators).
 
 `python -m common.i18n.check [locale ...]` prints the problems and exits 1 if any:
 - a Welsh (COMPLETE_LOCALES) message left untranslated or fuzzy;

@@ -1,8 +1,8 @@
 // ESLint for the widget, run by `make lint` from the top of the repository:
 //   tests/widget/eslint/node_modules/.bin/eslint --config tests/widget/eslint/eslint.config.js web_widget
 // (with --config, ESLint takes the `files` patterns relative to the working directory).
-// This lives here, not in web_widget/, because the gateway serves everything in
-// web_widget/ at / and `make i18n` extracts words from every .js file under it.
+// This lives here, not in web_widget/, because `make i18n` extracts words from every
+// .js file under web_widget/, node_modules included.
 "use strict";
 
 const js = require("@eslint/js");
