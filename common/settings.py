@@ -34,7 +34,7 @@ class Settings(BaseSettings):
     rasa_workers: int = 2
     # Rasa + action server pairs the launcher starts on the one Redis.
     rasa_instances: int = 1
-    # Off runs Rasa exactly as shipped, without tools/rasa_server.py's two fixes.
+    # Off runs Rasa exactly as shipped, without bot/rasa_server.py's two fixes.
     rasa_patches: bool = True
 
     # ---- Redis ----

@@ -123,7 +123,7 @@ _NOT_LONG_AGO = (r"(?:\W+(?!(?:ago|years?|once|before|used|last|when|back in|in 
 SIGNS: dict[str, list[str]] = {
     "weapon": [
         # Knives, blades and guns are a high-risk sign wherever they appear in a disclosure.
-        rf"\b(?:{_KNIFE}|gun|guns|shotgun|rifle|pistol|firearm|machete|crossbow|sword|taser)\b",
+        rf"\b(?:{_KNIFE}|gun|guns|shotgun|rifle|pistol|firearm|crossbow|sword|taser)\b",
         rf"\b{_HOLDING}\b(?:\W+\w+){{0,4}}?\W+{_WEAPON}\b",
         r"\b(?:hit|hits|hitting|beat|beating|attacked|attacking|threw|throwing|came at|burn\w*|"
         r"hurt|hurting|smashed|smacked|whacked) (?:me|her|him|us) with\b",

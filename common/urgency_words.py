@@ -2,11 +2,11 @@
 
 The model knows English (and some Welsh), so a message in Polish, Urdu, Somali and
 the rest reaches it as noise. These phrase patterns, kept as data in urgency_words.yml,
-catch the plain high-risk signs in eight languages with the same sign names as
-common/urgency_rules.py. The caller may not know the language (language detection is
-weak on three frightened words), so every language's patterns are tried on every
-message; each pattern therefore has to be specific enough not to fire on ordinary
-speech in another language.
+catch the plain high-risk signs in each community language (common/i18n's
+CORE_LOCALES) and Welsh, with the same sign names as common/urgency_rules.py. The
+caller may not know the language (language detection is weak on three frightened
+words), so every language's patterns are tried on every message; each pattern
+therefore has to be specific enough not to fire on ordinary speech in another language.
 
 Patterns and messages go through one normalisation (common/folding.py; not
 common/normalise.py, which keeps only ASCII words), so a maintainer writes a word once
@@ -42,7 +42,7 @@ DISCLOSURE_KEY = "_disclosure"
 _SPACES = re.compile(r"\s+")
 
 
-def normalise(text: str) -> str:
+def matching_form(text: str) -> str:
     """The form patterns are matched against: casefolded, folded, single-spaced."""
     return _SPACES.sub(" ", fold(fold(text).casefold())).strip()
 
@@ -105,7 +105,7 @@ def language_hits(text: str) -> dict[str, int]:
     Evidence of the language a message is written in, for bot/nlu/language.py; a
     language none of whose patterns match is left out.
     """
-    normalised = normalise(text)
+    normalised = matching_form(text)
     hits = {lang: sum(1 for patterns in families.values() for p in patterns
                       if p.search(normalised))
             for lang, families in _all_compiled().items()}
@@ -114,7 +114,7 @@ def language_hits(text: str) -> dict[str, int]:
 
 def explain(text: str) -> list[tuple[str, str, str]]:
     """Every (language, family, pattern) that fires: for tuning and for reviews."""
-    normalised = normalise(text)
+    normalised = matching_form(text)
     return [
         (lang, family, pattern.pattern)
         for lang, families in _all_compiled().items()
@@ -125,8 +125,8 @@ def explain(text: str) -> list[tuple[str, str, str]]:
 
 
 def signs_in(text: str) -> tuple[str, ...]:
-    """The sign families this message shows in any of the eight languages, sorted."""
-    normalised = normalise(text)
+    """The sign families this message shows in any of the languages, sorted."""
+    normalised = matching_form(text)
     return tuple(sorted({
         family
         for families in compiled().values()

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from services_directory.errors import DirectoryDataError, Problem
-from services_directory.yaml_files import read_yaml
 
 AREA_KINDS = frozenset({"country", "nation", "region", "county", "local-authority", "district"})
 NATIONS = ("england", "wales", "scotland", "northern-ireland")
@@ -128,17 +126,16 @@ class Areas:
         )
 
 
-def _name_key(text: str) -> str:
-    """Normalise a place name for lookup: case, '&', apostrophes, hyphens, 'the'."""
+def place_key(text: str) -> str:
+    """A place name as compared: case, '&', apostrophes, hyphens and spacing made one."""
     key = text.lower().replace("&", "and").replace("’", "'").replace("'", "")
     key = re.sub(r"[-.,~]", " ", key)
-    key = " ".join(key.split())
-    return _FILLER.sub("", key)
+    return " ".join(key.split())
 
 
-def load_areas(path: Path) -> Areas:
-    """Read and check areas.yml; raises DirectoryDataError naming the problem."""
-    return areas_from_data(read_yaml(path), path.name)
+def _name_key(text: str) -> str:
+    """For lookup, also without 'the' and 'London Borough of'."""
+    return _FILLER.sub("", place_key(text))
 
 
 def areas_from_data(raw: dict, file_name: str) -> Areas:

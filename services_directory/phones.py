@@ -74,11 +74,6 @@ def parse_uk_number(raw: str) -> UkNumber:
     )
 
 
-def same_number(a: str, b: str) -> bool:
-    """True when two written forms dial the same UK number."""
-    return parse_uk_number(a).digits == parse_uk_number(b).digits
-
-
 def is_freephone(raw: str) -> bool:
     """Free to call (0800/0808), by libphonenumber's reading of Ofcom's plan.
 

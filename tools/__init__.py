@@ -1,2 +1,2 @@
-"""Process tooling and measurement: the launcher, Rasa's server entry point, the evaluation,
-benchmark, profile, soak and scrubber measurement. Nothing in the product imports it."""
+"""Process tooling and measurement: the launcher, the evaluation, benchmark, profile, soak
+and scrubber measurement. Nothing in the product imports it, and no deployment runs it."""

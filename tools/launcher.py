@@ -120,20 +120,26 @@ def persistence_warnings(address: RedisAddress) -> list[str]:
     return warnings
 
 
+# The settings' defaults, without reading the environment: the tests start stacks too.
+DEFAULTS = Settings.construct()
+
+
 @dataclass
 class Stack:
-    port: int = 8000
-    host: str = "127.0.0.1"
-    rasa_port: int = 5005
-    actions_port: int = 5055
+    port: int = DEFAULTS.port
+    host: str = DEFAULTS.host
+    rasa_port: int = DEFAULTS.rasa_port
+    actions_port: int = DEFAULTS.actions_port
     # Rasa's Sanic worker processes; more than one needs the Redis lock store (ours).
+    # One for the tests and tools, which start stacks of their own; `make run` takes
+    # the setting (two, for both cores).
     rasa_workers: int = 1
     # Rasa instances, each with its own action server, sharing one Redis tracker and
     # lock store; the gateway sends to them in turn (RASA_URLS). The first uses
     # rasa_port and actions_port, the others free ports.
     rasa_instances: int = 1
     redis_url: str | None = None
-    record_exp: int = 1800
+    record_exp: int = DEFAULTS.record_exp
     model_dir: Path = ROOT / "models"
     # None: children write to this terminal; a folder: one log file per part.
     log_dir: Path | None = None
@@ -226,9 +232,9 @@ class Stack:
         try:
             self.start_redis_and_actions(deadline)
             for rasa, _, rasa_port, actions_port in self.instances():
-                # Rasa's own CLI, with one fix to its per-turn cost (tools/rasa_server.py).
+                # Rasa's own CLI, with one fix to its per-turn cost (bot/rasa_server.py).
                 self._spawn(rasa, [
-                    sys.executable, "-m", "tools.rasa_server", "run",
+                    sys.executable, "-m", "bot.rasa_server", "run",
                     "--model", str(self.model_dir),
                     "--endpoints", "bot/endpoints.yml",
                     "--credentials", "bot/credentials.yml",

@@ -21,6 +21,8 @@
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -36,6 +38,7 @@ from bot.nlu import role_rules, urgency_model
 from bot.nlu.language import detect, detector
 from bot.nlu.place_rules import PlaceFinder
 from bot.nlu.profile_rules import read_profile
+from common import normalise
 from common.i18n import MODEL_LOCALES, supported
 from common.urgency_rules import check_urgency
 from common.urgency_words import signs_in
@@ -114,6 +117,16 @@ class UrgencyClassifier(GraphComponent):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         return {"max_false_alarm_rate": 0.015}
+
+    @classmethod
+    def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
+        # The saved model names the functions it was built with, by module. Rasa's cache
+        # (.rasa/) keys on this class's own source only, so a change to those modules,
+        # or their moving, must retrain it, not reuse a file that no longer loads.
+        modules = (urgency_model, normalise)
+        data = b"".join(m.__name__.encode() + Path(m.__file__ or "").read_bytes()
+                        for m in modules)
+        return hashlib.sha256(data).hexdigest()
 
     @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,

@@ -24,8 +24,7 @@ from functools import cache
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
 from common.i18n import CORE_LOCALES, SUPPORTED_LOCALES
-from common.urgency_words import language_hits
-from common.urgency_words import normalise as matching_form
+from common.urgency_words import language_hits, matching_form
 
 # Ours, then look-alikes: Latin script (French, Spanish, Portuguese, German,
 # Lithuanian, Turkish) and Arabic script (Persian).
@@ -106,7 +105,7 @@ def _by_words(text: str, lingua: dict[str, float]) -> str | None:
 
 
 def words_say_language(text: str) -> str | None:
-    """The community locale (pl ur bn pa ar ro so) that the message's abuse or danger
+    """The community locale (one of CORE_LOCALES) that the message's abuse or danger
     words clearly belong to, for a short-to-medium message that does not read as
     English or Welsh; None when the words do not say, or say more than one."""
     values = detector().compute_language_confidence_values(text)

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from functools import cache
 
-from babel import Locale
 from babel.messages.pofile import read_po
 from fastapi import APIRouter, HTTPException, Path
 
-from common.i18n import DEFAULT_LOCALE, LOCALES_DIR, SUPPORTED_LOCALES
+from common.i18n import DEFAULT_LOCALE, LOCALES_DIR, SUPPORTED_LOCALES, Translator
 from gateway.schemas import Translations
 
 router = APIRouter()
@@ -37,5 +36,5 @@ async def translations(
 ) -> Translations:
     if locale not in SUPPORTED_LOCALES:
         raise HTTPException(status_code=404, detail=f"no translations for {locale}")
-    rtl = Locale.parse(locale).character_order == "right-to-left"
+    rtl = Translator(locale).rtl
     return Translations(locale=locale, dir="rtl" if rtl else "ltr", strings=widget_strings(locale))

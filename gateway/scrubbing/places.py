@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from services_directory import Directory
+from services_directory.areas import place_key
 
 TOWNS_FILE = Path(__file__).with_name("uk_towns.txt")
 
@@ -32,13 +33,6 @@ KNOWN_PHRASES = (
     "Nationwide", "Tesco", "Asda", "Sainsbury's", "Aldi", "Lidl", "Morrisons", "Primark",
     "Greggs", "Costa", "Argos", "Boots", "Deliveroo", "Tesco Express",
 )
-
-
-def place_key(text: str) -> str:
-    """Normalise a place name for comparison: case, '&', apostrophes, hyphens, spacing."""
-    key = text.lower().replace("&", "and").replace("’", "'").replace("'", "")
-    key = re.sub(r"[-.,~]", " ", key)
-    return " ".join(key.split())
 
 
 def directory_place_names(directory: Directory) -> list[str]:

@@ -87,3 +87,13 @@ def test_settings_cannot_be_changed_once_read() -> None:
     settings = Settings()
     with pytest.raises(TypeError):
         settings.port = 1  # type: ignore[misc]
+
+
+def test_the_tools_raise_limits_through_real_settings() -> None:
+    # The evaluation, benchmark and soak lift the per-client limits by these names; a
+    # name the settings do not have would lift nothing and quietly throttle them.
+    from tools.evaluation import UNLIMITED
+
+    names = {name.upper() for name in Settings.__fields__}
+    assert set(UNLIMITED) <= names
+    assert Settings.parse_obj({k.lower(): v for k, v in UNLIMITED.items()})

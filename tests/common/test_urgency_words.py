@@ -21,7 +21,7 @@ from common.urgency_words import (
     WORDS_FILE,
     explain,
     language_hits,
-    normalise,
+    matching_form,
     signs_in,
 )
 
@@ -329,7 +329,7 @@ def test_results_are_sorted_and_unique() -> None:
     ("বাঁচাও", "বাচাও"),
 ])
 def test_normalise_folds_what_phones_type_differently(typed: str, plain: str) -> None:
-    assert normalise(typed) == normalise(plain)
+    assert matching_form(typed) == matching_form(plain)
 
 
 def test_plain_word_boundary_fails_on_indic_vowel_signs_and_ours_does_not() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,9 +15,9 @@ from common.i18n import COMPLETE_LOCALES, CORE_LOCALES, DOMAINS, LOCALES_DIR, SU
 from common.i18n.check import catalogue, is_core, problems, template
 
 ROOT = Path(__file__).resolve().parents[3]
-# As SOURCES_* in the Makefile.
-SOURCES = {"responses": ["bot/domain"], "actions": ["actions", "gateway"],
-           "directory": ["services_directory"], "widget": ["web_widget"]}
+# Where `make i18n` extracts each catalogue from: SOURCES_<domain> in the Makefile.
+SOURCES = {domain: folders.split() for domain, folders in re.findall(
+    r"^SOURCES_(\w+) := (.+)$", (ROOT / "Makefile").read_text(), re.MULTILINE)}
 TRANSLATED = [locale for locale in SUPPORTED_LOCALES if locale != "en"]
 
 

@@ -1,4 +1,4 @@
-"""Run Rasa (`python -m tools.rasa_server run ...`, as `python -m rasa`) with two fixes.
+"""Run Rasa (`python -m bot.rasa_server run ...`, as `python -m rasa`) with two fixes.
 
 Rasa 3.6.21 checks every action server response with `jsonschema.validate(result,
 schema)`. In jsonschema 4.17 that call first runs `check_schema` on the schema: Rasa's
@@ -15,7 +15,7 @@ and a message goes missing from the tracker (tests/integration/test_scale_out.py
 it). `serialise_lock_queue_changes` wraps each of those changes in a short Redis
 mutex per conversation (redis-py's Lock: SET NX with an expiry, released by a script).
 
-Patching a dependency is fragile, so tests/tools/test_rasa_server.py fails if Rasa's code
+Patching a dependency is fragile, so tests/bot/test_rasa_server.py fails if Rasa's code
 no longer reads as it did when this was written. Set RASA_PATCHES=off to run Rasa
 exactly as shipped (`make bench` does, to measure the gain side by side).
 """

@@ -1,4 +1,4 @@
-"""The one patch to Rasa (tools/rasa_server.py): same answers, the schema checked once."""
+"""The one patch to Rasa (bot/rasa_server.py): same answers, the schema checked once."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 from rasa.core.lock_store import LockStore, RedisLockStore
 
+from bot import rasa_server
 from tests.tools.test_launcher import wait_for_redis
-from tools import rasa_server
 from tools.launcher import EmbeddedRedis, RedisAddress
 
 SHIPPED = RemoteAction._validate_action_result
