@@ -32,7 +32,9 @@ class ActionFallbackHelp(Action):
         if known.locale not in MODEL_LOCALES:
             return events + route_and_reply(dispatcher, known, extra_needs=["domestic-abuse"],
                                             intro=replies.other_language(t))
-        said_something = bool(tracker.latest_message.get("entities"))
+        # The language detector tags nearly every message; that is not something said.
+        said_something = any(e.get("entity") != "language"
+                             for e in tracker.latest_message.get("entities") or [])
         if said_something and (known.place_known or known.needs):
             # Not sure what they asked, but they told us where they are or what they
             # need: put the right doors in front of them and ask them to say more.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -26,6 +27,9 @@ class _AnswersAnAsker:
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         known, events = read_known(tracker)
+        # The action is who is writing: a button (/ask_help_for_someone) carries no role
+        # entity, and routing must not take a friend's own gender for the person at risk.
+        known = dataclasses.replace(known, asker=self.asker)
         dispatcher.utter_message(text=type(self).intro(known.t))
         events += route_and_reply(dispatcher, known, extra_needs=self.needs)
         return [*events, SlotSet("asker", self.asker)]

@@ -22,6 +22,9 @@ from common.turn_meta import meta_payload
 from services_directory.routing import shortlist
 
 SOMEONE_ELSE_INTENTS = {"ask_help_for_someone", "professional_referral"}
+# Signs of danger (common/urgency_rules.py) that also say what the situation is: its
+# specialist belongs in the urgent reply even if no need was heard (suicidal: below).
+SIGN_NEEDS: dict[str, str] = {"forced_marriage_imminent": "forced-marriage"}
 # The specialist for the situation, named in the urgent reply beside 999 and the line.
 URGENT_SPECIALISTS: dict[str, list[str]] = {
     "forced-marriage": ["forced-marriage-unit", "karma-nirvana"],
@@ -62,7 +65,8 @@ class ActionUrgentHelp(Action):
             known.about_another or _about_someone_else(tracker)))
         # Then, second and apart, the specialist for the situation and the other doors
         # that fit what they said.
-        needs = known.routing_needs() + (["suicidal-crisis"] if suicidal else [])
+        needs = [*known.routing_needs(), *(["suicidal-crisis"] if suicidal else []),
+                 *(SIGN_NEEDS[sign] for sign in sorted(signs) if sign in SIGN_NEEDS)]
         named = [sid for need in needs for sid in URGENT_SPECIALISTS.get(need, [])]
         first = direct_offers(list(dict.fromkeys(named)), nation=known.route_nation,
                               gender=known.person_gender, age=known.age, kind="urgent")

@@ -89,10 +89,6 @@ def test_an_unsupported_widget_locale_is_answered_in_english(
     assert texts_of(dispatcher)[0].startswith("I'm sorry, I didn't quite understand.")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "likely bug: `said_something` counts any entity, and LanguageDetector puts a "
-    "`language` entity on nearly every message, so once the place is known every "
-    "misunderstood message gets a service list instead of being asked again"))
 def test_only_a_language_entity_is_not_something_said(
         run: RunAction, tracker_for: TrackerFactory, dispatcher: CollectingDispatcher) -> None:
     run(ActionFallbackHelp(), tracker_for(intent=FALLBACK, text="asdf qwer",

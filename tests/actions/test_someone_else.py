@@ -83,10 +83,6 @@ def test_friend_is_never_offered_the_respect_phoneline(
     assert RESPECT not in services_of(dispatcher)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: _AnswersAnAsker.run routes before its own SlotSet('asker'), so after the "
-    "/ask_help_for_someone button (no role entity) the writer's own gender is taken as "
-    "the person at risk's and men-only lines are offered"))
 def test_friend_button_after_the_writer_said_he_is_a_man_gets_no_mens_lines(
         run: RunAction, tracker_for: TrackerFactory, dispatcher: CollectingDispatcher) -> None:
     run(ActionHelpForSomeone(), tracker_for(
@@ -155,9 +151,6 @@ def test_a_man_who_harms_his_female_partner_is_not_offered_the_mens_victim_lines
     assert RESPECT in services and not MENS_LINES & set(services)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: _AnswersAnAsker.run routes before its own SlotSet('asker'); without a role "
-    "entity on the message the Respect Phoneline its own intro names is filtered out"))
 def test_perpetrator_action_offers_respect_even_without_a_role_entity(
         run: RunAction, tracker_for: TrackerFactory, dispatcher: CollectingDispatcher) -> None:
     run(ActionPerpetratorHelp(), tracker_for(slots={"nation": "england"},

@@ -150,10 +150,6 @@ def test_urgent_reply_keeps_the_needs_slot(
                        "value": ["stalking", "fgm"]}]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: ActionUrgentHelp maps only the `suicidal` urgency sign to a specialist; "
-    "`forced_marriage_imminent` (a flight booked to marry abroad) brings no Forced "
-    "Marriage Unit unless the profile rules also found the forced-marriage need"))
 def test_imminent_forced_marriage_sign_brings_the_forced_marriage_unit(
         run: RunAction, tracker_for: TrackerFactory, dispatcher: CollectingDispatcher) -> None:
     # What the NLU gives for "my parents booked my flight, they are taking me to
