@@ -25,8 +25,10 @@ import sys
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 import yaml
@@ -297,6 +299,10 @@ def main(argv: list[str] | None = None) -> int:
     report: dict[str, Any] = {}
     if not args.routing_only:
         report.update(message_sets())
+    # Routing depends on the clock: a service open now is offered before one that is
+    # closed, so two runs compare only at a like time (docs/evaluation.md).
+    report["routing_measured_at"] = datetime.now(ZoneInfo("Europe/London")).strftime(
+        "%A %H:%M %Z")
     routing = routing_accuracy({name: EVAL_DIR / f"{name}.yml" for name in args.sets})
     report["routing"] = routing
     REPORT_DIR.mkdir(parents=True, exist_ok=True)
