@@ -89,7 +89,9 @@ class Known:
                     self.gender is not None and self.gender == self.partner_gender)
         if same_sex and "lgbt" not in needs:
             needs.append("lgbt")
-        if self.age is not None and 16 <= self.age <= 17 and not self.about_another and (
+        # 16 or 17: the young people's line too, whoever says it. A friend's "we're both 16"
+        # or a teacher's "she's 16" is the age of the person at risk, or of a young writer.
+        if self.age is not None and 16 <= self.age <= 17 and (
                 "children-young-people" not in needs):
             needs.append("children-young-people")
         role_need = ROLE_NEEDS.get(self.asker or "")

@@ -19,7 +19,8 @@ _FULL_POSTCODE = re.compile(r"\b([A-Za-z]{1,2}[0-9][0-9A-Za-z]?)\s*[0-9][A-Za-z]
 _OUTWARD_CODE = re.compile(r"\b([A-Za-z]{1,2}[0-9][0-9A-Za-z]?)\b")
 # Words that introduce a place; a one-word place name typed in lowercase needs one
 # ("i live in barking"), so that "the dog was barking" is not a place.
-_LOCATIVE = {"in", "from", "near", "at", "around", "nr", "live", "living", "based", "to"}
+_LOCATIVE = {"in", "from", "near", "at", "around", "nr", "live", "living", "based", "to",
+             "outside", "round"}
 _HERE = {"here", "area", "way", "side"}
 # Words after which a place name means something else ("NI number", "UK passport").
 _NOT_A_PLACE_BEFORE = {"number", "no", "num", "insurance", "passport", "visa", "citizen"}

@@ -21,6 +21,9 @@ NEED_PATTERNS: dict[str, list[str]] = {
         r"nonbinary|enby|lgbt\w*|same sex|pansexual|pan)\b",
         r"\b(?:we are|were|we re) (?:both|two) (?:women|girls|ladies|females|men|guys|blokes|lads|"
         r"males)\b",
+        # Someone else's same-sex partner, as a friend tells it: "his boyfriend took his card".
+        r"\bhis (?:new |ex )?(?:boyfriend|husband|fiance)\b|\bher (?:new |ex )?(?:girlfriend|wife|"
+        r"fiancee)\b",
     ],
     "forced-marriage": [
         r"\bforc\w* (?:me |her |him )?(?:in)?to (?:marry|marriage|get married|wed)\b",
@@ -48,6 +51,11 @@ NEED_PATTERNS: dict[str, list[str]] = {
         r"\b(?:sham\w*|disgrac\w*|embarrass\w*) (?:the|my|our|his|her) (?:family|name|parents)\b|"
         r"\b(?:family|familys) (?:name|reputation|respect)\b|"
         r"\bwhat (?:will )?people (?:will )?say\b",
+        # Relatives threatening harm over who she sees or marries, either way round.
+        r"\b(?:boyfriend|girlfriend|relationship|marry\w*|marriage)\b[^.?!]{0,60}\b(?:family|"
+        r"uncles?|brothers?|father|dad|cousins?)\b[^.?!]{0,30}\b(?:kill|hurt|punish|disown)\w*\b|"
+        r"\b(?:family|uncles?|brothers?|father|dad|cousins?)\b[^.?!]{0,40}\b(?:kill|hurt|punish|"
+        r"disown)\w*\b[^.?!]{0,40}\b(?:boyfriend|girlfriend|relationship|marry\w*|marriage)\b",
     ],
     "fgm": [
         r"\bfgm\b|\bfemale genital\b|\bcircumcis\w*\b|\bcutting\b(?:\W+\w+){0,4}\W+(?:daughter|"
@@ -117,7 +125,13 @@ NEED_PATTERNS: dict[str, list[str]] = {
         r"\bi (?:\w+ ){0,3}?(?:suicid\w*|self harm\w*)\b|\bkill(?:ing)? myself\b|"
         r"\bend (?:it all|my life)\b|\btake my (?:own )?life\b|"
         r"\b(?:do not|dont|not) want to (?:be here|live|wake up)\b(?! with)|"
-        r"\bbetter off (?:dead|without me)\b",
+        r"\bbetter off (?:dead|without me)\b|"
+        # A place to end it, waited at or watched: "ive been sat in the car looking at the
+        # bridge for an hour", "im standing on the bridge".
+        r"\b(?:i|im|ive)\b(?:\W+\w+){0,3}?\W+(?:sat|sitting|stood|standing)\b[^.?!]{0,40}"
+        r"\b(?:at|on|by|over) the (?:bridge|edge|tracks|railway line|cliff)\b|"
+        r"\b(?:staring|looking) (?:at|over) the (?:bridge|edge|tracks|railway line|cliff) for "
+        r"(?:an?|\d+|hours|ages)\b",
     ],
     "legal": [
         r"\binjunction\b|\bnon molestation\b|\boccupation order\b|\bcourt\b|\bsolicitor\b|"

@@ -47,6 +47,8 @@ def test_a_woman_with_a_female_partner_is_lgbt_and_never_a_male_victim() -> None
 def test_a_16_or_17_year_old_at_risk_gets_the_young_peoples_need() -> None:
     assert "children-young-people" in Known(age=17).routing_needs()
     assert "children-young-people" not in Known(age=19).routing_needs()
+    for asker in ("friend-family", "professional"):
+        assert "children-young-people" in Known(age=16, asker=asker).routing_needs()
 
 
 def test_the_writer_who_harms_is_not_routed_as_a_victim() -> None:
