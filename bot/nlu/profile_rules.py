@@ -10,9 +10,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from babel import Locale
+
 from common.normalise import normalise
 
 _ME = r"(?:i am|i m|am|as|being|im)(?: a| an)?"
+# Countries and territories outside the UK, by their English names, as normalise()
+# writes them ("St. Lucia" -> "st lucia").
+_ABROAD = "|".join(sorted(
+    {normalise(name) for code, name in Locale("en").territories.items()
+     if code.isalpha() and code not in ("GB", "UK", "ZZ", "EU", "EZ", "UN")} - {""},
+    key=len, reverse=True))
 
 # need -> patterns over the normalised text
 NEED_PATTERNS: dict[str, list[str]] = {
@@ -60,6 +68,9 @@ NEED_PATTERNS: dict[str, list[str]] = {
     "fgm": [
         r"\bfgm\b|\bfemale genital\b|\bcircumcis\w*\b|\bcutting\b(?:\W+\w+){0,4}\W+(?:daughter|"
         r"girl|girls|sister|niece)\b|\b(?:get|have|be) (?:her|my daughter|my niece) cut\b",
+        # Said the way families say it: "make her clean", a party where she "becomes a woman".
+        r"\bmake (?:her|my daughter|my niece|them) (?:clean|pure)\b|"
+        r"\b(?:party|ceremony|celebration)\b(?:\W+\w+){0,6}\W+becomes? a woman\b",
     ],
     "stalking": [
         r"\bstalk\w*\b|\bfollow\w* me\b|\bturn\w* up (?:at|outside)\b|\bwatching (?:me|my)\b|"
@@ -150,6 +161,9 @@ NEED_PATTERNS: dict[str, list[str]] = {
     "migrant-women": [
         r"\bvisa\b|\bimmigration\b|\bdeport\w*\b|\bno recourse\b|\basylum\b|\bleave to remain\b|"
         r"\bhome office\b|\bmy status\b|\bresidence permit\b|\bsettled status\b",
+        # "i came from bangladesh 2 year ago": arrived from another country (Babel's names).
+        rf"\b(?:i|we) (?:came|come|moved|arrived) (?:here |over |to (?:the )?uk |to england |"
+        rf"to britain |to wales |to scotland )?from (?:{_ABROAD})\b",
     ],
     "black-minoritised": [
         rf"\b{_ME} (?:black|asian|south asian|african|caribbean|bame|bme|minority|"
@@ -194,7 +208,9 @@ _MALE_PARTNER = (r"\bmy (?:boyfriend|husband|bf|fiance|male partner|fella|feller
                  r"\bmy partner (?:he|him)\b")
 _FEMALE_PARTNER = (r"\bmy (?:girlfriend|wife|gf|fiancee|female partner)\b|"
                    r"\bmy partner (?:she|her)\b")
-_AGE = re.compile(r"\b(?:i am|im|aged|age)(?: only)? (\d{1,3})(?: years? old| yo| yrs)?\b")
+# "im 16", "aged 17", and for a young writer with a friend, "were both 16".
+_AGE = re.compile(r"\b(?:i am|im|aged|age|(?:we are|were|we re) both)(?: only)? (\d{1,3})"
+                  r"(?: years? old| yo| yrs)?\b")
 _CHILDREN = re.compile(
     r"\b(?:my|our|the|have|got|with) (?:\w+ )?(?:kids|children|child|baby|son|daughter|"
     r"toddler|little ones)\b|\bpregnant\b"

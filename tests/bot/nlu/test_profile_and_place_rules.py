@@ -29,6 +29,15 @@ def places() -> PlaceFinder:
     ("his boyfriend has all his passwords and took his bank card", {"lgbt", "economic-abuse"},
      None),
     ("her boyfriend has all her passwords", set(), None),
+    ("his aunties say when we go back home they will make her clean, my daughter",
+     {"fgm"}, None),
+    ("a special party where she becomes a woman, her cousin cried for days", {"fgm"}, None),
+    ("she becomes a woman in my eyes when she stands up for herself", set(), None),
+    ("i came from bangladesh 2 year ago", {"migrant-women"}, None),
+    ("we moved over from poland last year and he controls everything", {"migrant-women"},
+     None),
+    ("i came from leeds to be with him", set(), None),
+    ("i came from work and he was waiting", set(), None),
     ("we sat by the bridge and had a picnic", set(), None),
     ("they say ive brought shame on the family", {"honour-based-abuse"}, None),
     ("he threatens to post my nudes", {"image-based-abuse"}, None),
@@ -88,6 +97,7 @@ def test_needs_and_gender(text: str, needs: set[str], gender: str | None) -> Non
 def test_age_gives_age_bands() -> None:
     assert read_profile("im 16 and my boyfriend hits me").age == 16
     assert "children-young-people" in read_profile("im 16 and scared").needs
+    assert read_profile("were both 16, in year 11").age == 16
     assert "older-people" in read_profile("i am 78 and my grandson bullies me").needs
 
 
