@@ -14,7 +14,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from babel.messages.pofile import read_po, write_po
 
 from common.i18n import CORE_MARK, DOMAINS
@@ -133,7 +132,6 @@ def docs_row(locales: Path) -> str:
     return f"| {CODE} Italian | " + " | ".join(cells) + " |"
 
 
-@pytest.mark.skipif(shutil.which("make") is None, reason="the recipe runs make")
 def test_adding_a_language_the_way_the_page_says(tmp_path: Path) -> None:
     repo = copy_of_the_repository(tmp_path)
     venv = Path(sys.prefix)
