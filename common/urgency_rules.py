@@ -42,7 +42,8 @@ _WEAPON = (
     rf"(?:{_KNIFE}|gun|guns|shotgun|rifle|pistol|firearm|axe|hammer|baseball bat|bat|"
     r"crowbar|scissors|screwdriver|acid|petrol|lighter fluid|taser|crossbow|sword|"
     r"broken bottle|bottle|iron bar|metal bar|pole|poker|hurley|golf club|weapon|weapons|"
-    r"cleaver|chisel|hatchet|saw|drill|spanner|wrench|brick|chain|club|cosh|"
+    r"cleaver|chisel|hatchet|(?<=\ba )saw|(?<=\bthe )saw|(?<=\bhis )saw|drill|spanner|wrench|brick|"
+    r"chain|(?<=\bwith a )club|cosh|"
     r"nail gun|bolt cutters|hot iron|kettle|boiling water)"
 )
 _HOLDING = (
@@ -169,7 +170,9 @@ SIGNS: dict[str, list[str]] = {
         r"\b(?:pillow|hand|hands|bag|cushion)\b(?:\W+\w+){0,2}\W+over (?:my|her|his) "
         r"(?:face|mouth|head)\b",
         r"\b(?:drown|drowned|drowning|held me under|head under (?:the )?water)\b",
-        r"\bcould not breathe\b|\bcan not breathe\b|\bcouldnt breathe\b",
+        # Not "i can't breathe in that house": a home that feels airless, not a hand on the throat.
+        r"\b(?:could not|can not|couldnt) breathe\b(?! (?:in|at) (?:that|this|the|my|our|his|her) "
+        r"(?:house|home|flat|place|marriage|relationship|family)\b)",
         r"\bwindpipe\b|\bwent limp\b|\beverything went (?:fuzzy|black|dark|white|grey)\b|"
         r"\bsaw stars\b|\bpassed out\b",
         r"\b(?:get|getting|got|no|any) (?:any )?air\b",
@@ -247,9 +250,12 @@ SIGNS: dict[str, list[str]] = {
         r"without|unless|on (?:my|her|our) own|by (?:myself|herself)|alone)\b)",
         r"(?<!feel )(?<!feels )(?<!felt )(?<!feeling )"
         r"\b(?:trapped(?! in (?:this|the|my|a|our) (?:marriage|relationship))|held hostage|"
-        r"hostage|held captive|kidnap\w*|tied me|tied up(?! in knots)|tied my|"
+        r"hostage|held captive|(?<!is that )(?<!is it )(?<!\bbe )(?<!\bas )(?<!\bof )kidnap\w*|"
+        r"tied me|tied up(?! in knots)|tied my|"
         r"holding me|held me down|pinned me|pinning me)\b",
-        r"\b(?:can not|could not|no way to) (?:get|getting) out\b(?! of bed)|\bcan not escape\b",
+        # Not "can't get out the flat without him": depending on a carer, not being held.
+        r"\b(?:can not|could not|no way to) (?:get|getting) out\b(?! of bed)"
+        r"(?!(?:\W+\w+){0,3}?\W+without\b)|\bcan not escape\b",
         r"\b(?:i am|im|we are|were|currently|still) hiding\b|\bhiding (?:in|under|behind|from)\b",
         r"\btook (?:my|all my|the) (?:keys|phone)\b(?:\W+\w+){0,4}\W+(?:leave|out|locked|go)\b",
         # The means to leave or to call for help taken away, so they cannot get out.
@@ -275,6 +281,9 @@ SIGNS: dict[str, list[str]] = {
         # Not the workplace of a nurse or doctor asking how to refer.
         r"\b(?:stitches|gash|deep cut|a and e|a&e|casualty|ambulance)\b(?! (?:nurse|doctor|"
         r"consultant|staff|department|team|idva|social worker|receptionist))",
+        # Nor "a nurse at a hospital": "a hospital" and working there are the workplace.
+        r"(?<!at a )(?<!work at the )(?<!work in the )(?<!works at the )"
+        r"(?<!works in the )(?<!worked at the )"
         r"\bhospital\b(?! (?:appointment|idva|staff|social worker|team|based|nurse|doctor))",
         r"\b(?:can not|could not|cant) see (?:out of|properly|with)\b",
         r"\b(?:kicked|hit|punched|stamped on|smashed) (?:me |her )?(?:in|on) the head\b",
@@ -356,7 +365,8 @@ SIGNS: dict[str, list[str]] = {
         r"(?:key|keys|footsteps|car|van|voice)\b(?:\W+\w+){0,3}\W*(?:door|stairs|outside|lock|"
         r"drive|coming|pull)",
         rf"\b{_PERSON}\b(?:\W+\w+){{0,3}}?\W+(?:found|knows) (?:me|where i (?:live|am|stay|"
-        r"moved)|my address|my new address|where we (?:live|are|stay|moved))\b",
+        r"moved)|my address|my new address|where we (?:live|are|stay|moved))\b"
+        r"(?<!always knows where i am)",
         r"\b(?:parked|stood|standing|waiting|sat|sitting|lurking|watching|hanging about|hanging "
         r"around)\b(?:\W+\w+){0,2}\W+(?:across|outside|opposite|at the end of|in the car park|"
         r"by my|near my|over the road)\b",
@@ -391,7 +401,9 @@ SIGNS: dict[str, list[str]] = {
         r"unsafe|hurt|bleeding|being hurt|being hit|locked)\b",
         rf"\b(?:took|taken|snatched|grabbed|kidnapped|has) (?:the|my|our) {_CHILD}\b"
         r"(?:\W+\w+){0,4}\W+(?:will not|wont|not) (?:bring|give|let)\b",
-        rf"\b(?:took|taken|snatched|kidnapped|grabbed) (?:the|my|our) {_CHILD}\b",
+        # Someone else took them; not "if i took the kids to my mums".
+        rf"(?<!\bi )(?<!\bwe )\b(?:took|taken|snatched|kidnapped|grabbed) (?:the|my|our) "
+        rf"{_CHILD}\b",
         rf"\b{_CHILD}\b(?:\W+\w+){{0,6}}\W+(?:will not|wont|not) let me (?:in|near|see|have "
         r"(?:him|her|them|the kids|the baby|my kids))\b",
         rf"\b(?:locked|locking|locks|shut|shutting|keeps) (?:the |my |our )?{_CHILD} in\b",
@@ -417,7 +429,9 @@ SIGNS: dict[str, list[str]] = {
     "pregnancy_violence": [
         rf"\b(?:{_PREGNANT}|scan|due date|midwife)\b.*\b{_VIOLENCE}\b",
         rf"\b{_VIOLENCE}\b.*\b(?:{_PREGNANT}|stomach|belly|tummy)\b",
-        rf"\b\d+ weeks\b.*\b{_VIOLENCE}\b|\bfelt (?:the )?baby move\b",
+        # "20 weeks" along, not "6 weeks ago" or "for 3 weeks".
+        rf"(?<!for )(?<!in )(?<!last )\b\d+ weeks\b(?! (?:ago|later|after|before|since))"
+        rf"(?:\W+\w+){{0,20}}?\W+{_VIOLENCE}\b|\bfelt (?:the )?baby move\b",
         rf"\b(?:bun in the oven|preggo|preggy|with child|having a baby|having his baby|baby is due|"
         rf"due in)\b.*\b(?:{_VIOLENCE}|kick it out|lose it|lose the baby|get rid)\b",
         r"\b(?:kick|punch|beat|knock)\w* (?:it|the baby|the bairn) out of me\b|\b(?:make|made) me "
@@ -521,7 +535,8 @@ _COMPILED = {sign: [re.compile(p) for p in patterns] for sign, patterns in SIGNS
 _HABITUAL = re.compile(
     r"\b(?:when|whenever|every time) we (?:argue|row|fight|fall out)\b|"
     r"\bfor (?:\w+ )?(?:weeks|months|years|ages)\b|\bevery (?:day|night|week|weekend|morning|"
-    r"evening|time i)\b|\b(?:most|some) (?:days|nights|mornings|evenings)\b|\bsince (?:we|i) "
+    r"evening|time i)\b|\b(?:most|some) (?:days|nights|mornings|evenings)\b|"
+    r"\bkeeps? (?:turning|showing|coming|popping) up\b|\bsince (?:we|i) "
     r"(?:split|broke up|separated|left)\b"
 )
 _NOW = re.compile(

@@ -333,3 +333,41 @@ def test_exceptions_do_not_swallow_danger(text: str) -> None:
 @pytest.mark.parametrize("text", STILL_CALM)
 def test_sideways_families_do_not_fire_on_everyday_words(text: str) -> None:
     assert check_urgency(text).signs == ()
+
+
+# Everyday words the weapon, breathing, hospital, pregnancy and leaving patterns took for
+# danger, each with its dangerous twin (phrasings our own).
+WORDS_NOT_DANGER = [
+    "i saw what he wrote to my sister",
+    "we met at a salsa club and he was lovely to me at first",
+    "i feel like i cant breathe in this house any more",
+    "my mum works at the hospital and says i should talk to someone",
+    "a nurse at a hospital told me about this site",
+    "my daughter was born 8 weeks ago and since then he hardly speaks to me",
+    "for 3 weeks he has been cold and ignoring me",
+    "i use a walking frame and cant get out the house without my husband",
+    "he always knows where i am, i think its my phone",
+    "would it be kidnapping if i took the kids to my mums",
+    "my ex keeps turning up at the school gates",
+]
+DANGER_STILL = [
+    ("weapon", "he came at me with a saw from the shed"),
+    ("weapon", "he swung at me with a club"),
+    ("strangulation", "he had his hands round me and i cant breathe"),
+    ("serious_injury", "i ended up in hospital with a broken jaw"),
+    ("pregnancy_violence", "im 24 weeks and he punched me last night"),
+    ("trapped", "i cant get out, he locked the front door and took the key"),
+    ("trapped", "i was kidnapped by my ex and held in his flat"),
+    ("abuser_arriving", "he found where i live now"),
+    ("abuser_arriving", "my ex keeps turning up and hes waiting outside right now"),
+]
+
+
+@pytest.mark.parametrize("text", WORDS_NOT_DANGER)
+def test_everyday_words_are_not_danger(text: str) -> None:
+    assert check_urgency(text).signs == ()
+
+
+@pytest.mark.parametrize(("sign", "text"), DANGER_STILL)
+def test_their_dangerous_twins_still_are(sign: str, text: str) -> None:
+    assert sign in check_urgency(text).signs
