@@ -129,7 +129,7 @@ def route(
                        if need in s.needs and _is_national(s) and admits(s)
                        and _covers_nation(directory, s, nation)
                        and _fits_the_role(s, need, situation)]
-        specialists.sort(key=lambda s: _specialist_rank(s, need, gender))
+        specialists.sort(key=lambda s: _specialist_rank(s, need, gender, nation))
         for service in specialists:
             offer(service.id, f"Specialist support for: {need}.", f"need:{need}")
 
@@ -171,12 +171,14 @@ def _check_inputs(directory: Directory, nation: str | None, area: str | None,
     return nation
 
 
-def _specialist_rank(service: Service, need: str, gender: str | None) -> tuple[bool, int, bool]:
+def _specialist_rank(service: Service, need: str, gender: str | None,
+                     nation: str | None = None) -> tuple[bool, int, bool, bool]:
     """Among specialists for one need: when the gender is not known, a line open to
     everyone before one for men or women only; then a service whose work this need is
     before one that lists it among others (a service lists its main needs first:
     SafeLives for professionals before a forced-marriage line that also trains them);
-    then free-to-call lines first."""
+    then the person's own nation's service before one across several (BAWSO in Wales
+    before a service for England and Wales); then free-to-call lines first."""
     one_gender = gender is None and bool(service.eligibility.genders)
     specific = [n for n in service.needs if n not in _GENERAL_NEEDS]
     focus = specific.index(need) if need in specific else len(specific)
@@ -185,7 +187,8 @@ def _specialist_rank(service: Service, need: str, gender: str | None) -> tuple[b
     free = phone is not None and (phone.free if phone.free is not None
                                   else phone.number is not None
                                   and is_freephone(phone.number))
-    return (one_gender, focus, not free)
+    own_nation = nation is not None and list(service.coverage) == [nation]
+    return (one_gender, focus, not own_nation, not free)
 
 
 def _fits_the_role(service: Service, need: str, situation: set[str]) -> bool:

@@ -455,3 +455,12 @@ def test_a_local_service_that_meets_a_named_need_comes_first(directory: Director
     local = [o.id for o in offers if "local" in o.kinds]
     # Derbyshire's helpline lists deaf callers among those it serves.
     assert local[0] == "derbyshire-domestic-abuse-helpline"
+
+
+@pytest.mark.parametrize("need", ["black-minoritised", "migrant-women"])
+def test_the_nations_own_specialist_before_one_across_several(directory: Directory,
+                                                             need: str) -> None:
+    # BAWSO works in Wales only; Southall Black Sisters in England and Wales.
+    wales = ids(route(directory, now=MONDAY_10AM, nation="wales", needs=[need]))
+    assert wales.index("bawso") < wales.index("southall-black-sisters")
+    assert "bawso" not in ids(route(directory, now=MONDAY_10AM, nation="england", needs=[need]))
