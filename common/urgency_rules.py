@@ -441,6 +441,8 @@ SIGNS: dict[str, list[str]] = {
         r"\b(?:kill|killing|end|ending|hurt|hurting|harm|harming) myself\b",
         r"\bsuicid\w*\b|\bself harm\w*\b",
         r"\b(?:want|wanting|wants|going) to die\b|\bwish i (?:was|were) dead\b",
+        # "i'd rather be dead than go back", "she'd rather die than go": of anyone.
+        r"\brather (?:die|be dead)\b",
         r"\b(?:do not|dont|no longer) (?:want|wanna|wish) to (?:live|be alive|be here|exist|"
         r"wake up|go on)\b",
         r"\b(?:end|ending) (?:it all|my life|everything|it now)\b|\btake my (?:own )?life\b",

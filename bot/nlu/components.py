@@ -57,9 +57,18 @@ ABUSE_INTENTS = ("disclose_abuse", "ask_help_for_someone", "perpetrator_seeking_
 FALLBACK_THRESHOLD = 0.4
 
 
-def _entity(name: str, value: str, extractor: str, start: int = 0, end: int = 0) -> dict:
-    return {"entity": name, "value": value, "start": start, "end": end, "confidence": 1.0,
-            "extractor": extractor}
+# The role of an `area` or `nation` entity that is another person's place, not the
+# writer's (declared in bot/domain/support.yml).
+AT_RISK_ROLE = "at_risk"
+
+
+def _entity(name: str, value: str, extractor: str, start: int = 0, end: int = 0,
+            role: str | None = None) -> dict:
+    entity = {"entity": name, "value": value, "start": start, "end": end, "confidence": 1.0,
+              "extractor": extractor}
+    if role:
+        entity["role"] = role
+    return entity
 
 
 def _add_entities(message: Message, entities: list[dict[str, Any]]) -> None:
@@ -271,6 +280,10 @@ class RoleGuard(_RuleComponent, EntityExtractorMixin):
                 self._set_intent(message, self._not_perpetrator(text))
             elif intent == "disclose_abuse" and self._plainly_harms(message, text):
                 self._set_intent(message, PERPETRATOR_INTENT)
+            elif (intent == "ask_help_for_someone"
+                  and role_rules.writer_role(text) == "professional"):
+                # "I work at a deaf club, a member told me...": asking as a professional.
+                self._set_intent(message, "professional_referral")
             intent = (message.get(INTENT) or {}).get("name")
             role = (ROLE_OF_INTENT.get(intent) if intent in (PERPETRATOR_INTENT,
                                                              "professional_referral",
@@ -281,6 +294,10 @@ class RoleGuard(_RuleComponent, EntityExtractorMixin):
                 # survivor who fought back ("i hit him with the lamp so he would let go")
                 # reads like one who harms, and the urgent reply serves both.
                 role = None
+            if intent == URGENT_INTENT and role_rules.about_to_harm(text):
+                # Unless the writer fears what they are about to do: the urgent reply
+                # then names the line for people who harm beside 999.
+                role = "perpetrator"
             entities = [_entity("role", role, "RoleGuard")] if role else []
             if role in ("friend-family", "professional"):
                 gender = role_rules.gender_of_person_at_risk(text)
@@ -346,14 +363,22 @@ class PlaceExtractor(_RuleComponent, EntityExtractorMixin):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             entities = []
-            for place in self._finder.find(message.get(TEXT) or ""):
-                if place.ambiguous:
-                    continue  # a border postcode: the conversation asks which nation
+            places = [p for p in self._finder.find(message.get(TEXT) or "")
+                      if not p.ambiguous]  # a border postcode: the conversation asks
+            # Two places, one of them another person's ("she's in swansea, i'm in
+            # bristol"): that one gets the role `at_risk`, so the slots take the
+            # writer's, and actions/remember_situation.py takes it for a friend's or
+            # professional's conversation, where routing is for the person at risk.
+            mixed = len({p.area for p in places}) > 1 and any(
+                p.whose == "other" for p in places) and any(
+                p.whose != "other" for p in places)
+            for place in places:
+                role = AT_RISK_ROLE if mixed and place.whose == "other" else None
                 entities.append(_entity("area", place.area, "PlaceExtractor", place.start,
-                                        place.end))
+                                        place.end, role))
                 if place.nation:
                     entities.append(_entity("nation", place.nation, "PlaceExtractor",
-                                            place.start, place.end))
+                                            place.start, place.end, role))
             _add_entities(message, entities)
             intent = (message.get(INTENT) or {}).get("name")
             words = len((message.get(TEXT) or "").split())

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import spacy
 from spacy.matcher import PhraseMatcher
 
+from bot.nlu.role_rules import OTHER_PERSON
+from common.normalise import normalise
 from services_directory import Areas
 
 _FULL_POSTCODE = re.compile(r"\b([A-Za-z]{1,2}[0-9][0-9A-Za-z]?)\s*[0-9][A-Za-z]{2}\b")
@@ -34,6 +36,25 @@ class FoundPlace:
     end: int
     text: str
     ambiguous: bool = False
+    # Whose place the words make it: "writer" ("we're in york"), "other" ("my daughter's
+    # at uni in edinburgh", "she's in swansea"), or None when they do not say.
+    whose: str | None = None
+
+
+# The clause before a place: its last subject says whose place it is.
+_CLAUSE_END = re.compile(r"[.,;!?\n]|\b(?:and|but|while|whereas)\b")
+_WRITER = re.compile(r"\b(?:i|we|me|us|our)\b|^\s*were\b")  # "were in york": we're
+_OTHER = re.compile(rf"\b(?:she|he|they|her|his|their|them|him)\b|\bmy (?:\w+ )?"
+                    rf"{OTHER_PERSON}s?\b")
+
+
+def whose_place(before: str) -> str | None:
+    """"writer" or "other" by the nearest subject in the clause before a place."""
+    clause = normalise(_CLAUSE_END.split(before.lower())[-1])
+    last = max(((m.start(), "writer") for m in _WRITER.finditer(clause)),
+               default=(-1, None))
+    other = max(((m.start(), "other") for m in _OTHER.finditer(clause)), default=(-1, None))
+    return max(last, other)[1] if max(last, other)[0] >= 0 else None
 
 
 def outward_code_only(text: str) -> str:
@@ -61,7 +82,8 @@ class PlaceFinder:
             place = self._areas.resolve(span.text)
             if place is not None and place.area is not None:
                 found.append(FoundPlace(place.area, place.nation, span.start_char,
-                                        span.end_char, span.text, place.ambiguous))
+                                        span.end_char, span.text, place.ambiguous,
+                                        whose_place(text[: span.start_char])))
         for match in _OUTWARD_CODE.finditer(text):
             code = match.group(1).upper()
             before = text[: match.start()].split()
@@ -75,7 +97,8 @@ class PlaceFinder:
             place = self._areas.resolve(code)
             if place is not None and place.area is not None:
                 found.append(FoundPlace(place.area, place.nation, match.start(), match.end(),
-                                        code, place.ambiguous))
+                                        code, place.ambiguous,
+                                        whose_place(text[: match.start()])))
         return found
 
     @staticmethod

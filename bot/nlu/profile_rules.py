@@ -37,6 +37,8 @@ NEED_PATTERNS: dict[str, list[str]] = {
         r"\bforc\w* (?:me |her |him )?(?:in)?to (?:marry|marriage|get married|wed)\b",
         r"\b(?:make|making|made|want|wants) (?:me|her|him) (?:to )?(?:marry|get married)\b",
         r"\b(?:want|wants|get|getting|have) (?:me|her) married\b|\bmarr(?:y|ied) (?:me|her) off\b",
+        # Married as something done to her: "she's being married over the summer".
+        r"\bbeing married (?:off|over|in|to|this|next|during|when|at|before)\b|\bmarried off\b",
         r"\bforced (?:marriage|marry|married|wedding)\b|\bmarry (?:a man|a woman|someone|"
         r"somebody|my cousin|a stranger)\b",
         r"\b(?:arranged|arranging) (?:a |my )?marriage\b",
@@ -211,6 +213,14 @@ _FEMALE_PARTNER = (r"\bmy (?:girlfriend|wife|gf|fiancee|female partner)\b|"
 # "im 16", "aged 17", and for a young writer with a friend, "were both 16".
 _AGE = re.compile(r"\b(?:i am|im|aged|age|(?:we are|were|we re) both)(?: only)? (\d{1,3})"
                   r"(?: years? old| yo| yrs)?\b")
+# Someone else's age, only when young: "she's 16", "a pupil in year 11, 16,", "my
+# daughter 17". An adult's age said of someone else is often the abuser's ("he's 45").
+_YOUNG_OTHER = re.compile(
+    r"\b(?:(?:she|he) is(?: only| just)?|(?:pupil|student|girl|boy|daughter|son|sister|"
+    r"brother|niece|nephew|client|patient|cousin|friend|mate)(?: in year \d{1,2})?(?: is)?) "
+    r"(1[0-7])(?: years? old| yo)?\b(?! (?:weeks|months|days|minutes|mins|hours|stone|foot|"
+    r"feet|times|quid|pounds|percent|grand|miles))"
+)
 _CHILDREN = re.compile(
     r"\b(?:my|our|the|have|got|with) (?:\w+ )?(?:kids|children|child|baby|son|daughter|"
     r"toddler|little ones)\b|\bpregnant\b"
@@ -249,7 +259,7 @@ def read_profile(text: str) -> Profile:
         profile.partner_gender = "men"
     elif re.search(_FEMALE_PARTNER, words):
         profile.partner_gender = "women"
-    age = _AGE.search(words)
+    age = _AGE.search(words) or _YOUNG_OTHER.search(words)
     if age and 10 <= int(age.group(1)) <= 110:
         profile.age = int(age.group(1))
         if profile.age >= 60 and "older-people" not in profile.needs:

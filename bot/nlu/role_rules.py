@@ -196,6 +196,27 @@ def says_they_harm(text: str) -> bool:
     return bool(_WANT_TO_CHANGE.search(words)) and not _TO_ME.search(words)
 
 
+# Afraid of what they are about to do: "i'm going to hurt her tonight, how do i stop
+# myself". Said in danger, so it decides the urgent reply's door for someone who harms.
+_ABOUT_TO_HARM = re.compile(
+    r"\b(?:stop myself|control myself|scared of myself|afraid of myself|(?:scared|afraid|"
+    r"frightened|terrified) of what i (?:will|might|am going to|could) do)\b|"
+    rf"\bi (?:think i )?(?:am going to|am gonna|will|might) (?:\w+ )?(?:hurt|hit|harm|kill|"
+    rf"strangle|attack|batter) (?:her|him|them|my {_PARTNER}|my {_FAMILY})\b"
+)
+
+
+def about_to_harm(text: str) -> bool:
+    """The writer fears the harm they are about to do, and nothing says they are harmed
+    or writing about someone else. Narrower than says_they_harm, for urgent messages,
+    where a survivor who fought back must never read as one who harms."""
+    words = normalise(text)
+    # Their fear of themselves is not fear of someone else: judge the rest.
+    rest = _ABOUT_TO_HARM.sub(" ", words)
+    return (rest != words and not harmed_writer(rest) and not about_someone_else(text)
+            and not writer_is_professional(text))
+
+
 def tells_of_harm_to_them(text: str) -> bool:
     """The writer tells of harm done to them ("he hits me", "I'm scared of him")."""
     return bool(_TO_ME.search(normalise(text)))
@@ -236,6 +257,8 @@ _THEIR_ABUSER_HERS = re.compile(rf"\bher (?:new )?{_PARTNER}\b|\bshe is being\b|
                                 r" (?:scared|afraid|terrified)\b")
 _THEIR_ABUSER_HIS = re.compile(rf"\bhis (?:new )?{_PARTNER}\b|\bhe is being\b|\bhe (?:is|was)"
                                r" (?:scared|afraid|terrified)\b")
+# Anyone the writer may write about: "my sister", "my mate", "my client".
+OTHER_PERSON = rf"(?:{_THEM_WOMAN}|{_THEM_MAN}|{_OTHER})"
 _MY_RELATION = re.compile(rf"\bmy (?:\w+ )??(?:{_THEM_WOMAN}|{_THEM_MAN}|{_OTHER})s?\b")
 # Writing about someone else: a person of theirs is at risk, not the writer.
 _ABOUT_THEM = re.compile(

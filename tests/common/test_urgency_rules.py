@@ -351,6 +351,8 @@ WORDS_NOT_DANGER = [
     "my ex keeps turning up at the school gates",
 ]
 DANGER_STILL = [
+    ("suicidal", "i'd rather be dead than stay with him another year"),
+    ("suicidal", "my sister texted that she'd rather die than go through with it"),
     ("weapon", "he came at me with a saw from the shed"),
     ("weapon", "he swung at me with a club"),
     ("strangulation", "he had his hands round me and i cant breathe"),

@@ -87,6 +87,8 @@ def places() -> PlaceFinder:
     ("im a lesbian", {"lgbt"}, "women"),
     ("hes my boyfriend, were both guys", {"lgbt", "male-victims"}, "men"),
     ("can a man get an occupation order against his wife", {"legal", "male-victims"}, "men"),
+    ("my cousin is being married off in the summer holidays", {"forced-marriage"}, None),
+    ("my mum was married at 19 and is happy", set(), None),
 ])
 def test_needs_and_gender(text: str, needs: set[str], gender: str | None) -> None:
     profile = read_profile(text)
@@ -133,3 +135,26 @@ def test_full_postcodes_are_cut_to_the_outward_code() -> None:
 def test_a_national_insurance_number_is_not_northern_ireland(places: PlaceFinder) -> None:
     assert places.find("my NI number is [ni_number]") == []
     assert [p.nation for p in places.find("im in NI")] == ["northern-ireland"]
+
+
+@pytest.mark.parametrize(("text", "whose"), [
+    ("shes in swansea, im in bristol", {"swansea": "other", "bristol": "writer"}),
+    ("my daughters at uni in edinburgh and her boyfriend has cut her off. were in york",
+     {"edinburgh": "other", "york": "writer"}),
+    ("i live in cardiff but my mum is in leeds", {"cardiff": "writer", "leeds": "other"}),
+    ("glasgow", {"glasgow": None}),
+])
+def test_whose_place_each_place_is(places: PlaceFinder, text: str,
+                                   whose: dict[str, str | None]) -> None:
+    assert {p.text.lower(): p.whose for p in places.find(text)} == whose
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("a student in year 12, 17, told me her boyfriend hurts her", 17),
+    ("my little sister is 15 and her boyfriend is 20", 15),
+    ("im 34 and my son is 12", 34),
+    ("he is 45 and controls everything", None),  # an adult's age said of another: his
+    ("she is 16 weeks pregnant", None),
+])
+def test_the_age_of_a_young_person_at_risk(text: str, age: int | None) -> None:
+    assert read_profile(text).age == age

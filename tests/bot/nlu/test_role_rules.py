@@ -9,6 +9,7 @@ import pytest
 
 from bot.nlu.role_rules import (
     about_someone_else,
+    about_to_harm,
     gender_of_person_at_risk,
     harmed_writer,
     may_be_answered_as_perpetrator,
@@ -135,3 +136,32 @@ def test_a_partner_at_risk_is_someone_else_and_a_woman() -> None:
     text = "my wife is being abused by her ex who keeps turning up at our house"
     assert about_someone_else(text)
     assert gender_of_person_at_risk(text) == "women"
+
+
+# Urgent messages: the line for people who harm only for a writer afraid of what they are
+# about to do, never for a survivor who fought back or fears their partner.
+ABOUT_TO_HARM = [
+    "i'm going to hurt her tonight if i don't get out of the house, how do i stop myself",
+    "scared of what i might do to my wife right now, i've hit her before",
+    "i think i will hit him, i can feel it building, please help me control myself",
+]
+NOT_ABOUT_TO_HARM = [
+    "i hit him with the lamp so he would let go",
+    "i am going to kill him if he touches me again",
+    "i think he is going to hurt me tonight",
+    "im going to hit him back next time he hits me",
+    "im going to leave him tonight",
+    "my son is going to hurt my wife",
+    "i will kill myself",
+    "my client says she is scared of what she might do to him",
+]
+
+
+@pytest.mark.parametrize("text", ABOUT_TO_HARM)
+def test_a_writer_afraid_of_the_harm_they_are_about_to_do(text: str) -> None:
+    assert about_to_harm(text)
+
+
+@pytest.mark.parametrize("text", NOT_ABOUT_TO_HARM)
+def test_fear_of_harm_from_others_or_fighting_back_is_not_about_to_harm(text: str) -> None:
+    assert not about_to_harm(text)
