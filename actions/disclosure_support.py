@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import replies
 from actions.conversation_state import read_known
+from actions.information_help import question_topic_offers
 from actions.routing_reply import route_and_reply
 
 
@@ -26,4 +27,5 @@ class ActionDisclosureSupport(Action):
                  else replies.professional(known.t) if known.asker == "professional"
                  else replies.believe(known.t, known.needs))
         dispatcher.utter_message(text=intro)
-        return events + route_and_reply(dispatcher, known, extra_needs=["domestic-abuse"])
+        return events + route_and_reply(dispatcher, known, extra_needs=["domestic-abuse"],
+                                        then=question_topic_offers(tracker, known))

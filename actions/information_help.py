@@ -8,14 +8,16 @@ conversation knows (nation, area, needs, who is at risk) routes the rest.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation_state import read_known
+from actions.conversation_state import Known, read_known
 from actions.directory_access import direct_offers
 from actions.routing_reply import route_and_reply
+from services_directory.routing import Offer
 
 # topic -> (services that act on it, needs it implies). The nation's line is always
 # offered too; a local service comes with the area where one is known.
@@ -54,6 +56,28 @@ def topic_of(tracker: Tracker) -> str | None:
     selected = ((tracker.latest_message.get("response_selector") or {}).get("faq") or {})
     key = (selected.get("response") or {}).get("intent_response_key") or ""
     return key.split("/", 1)[1] if key.startswith("faq/") else None
+
+
+# A question asked inside a disclosure or a friend's message ("can i check him out with
+# the police?"): its topic's services come too, after the situation's own, when the
+# ResponseSelector is this sure of the topic.
+QUESTION_TOPIC_CONFIDENCE = 0.8
+_QUESTION = re.compile(
+    r"\?|^\s*(?:can|could|how|what|who|where|when|is|are|should|will|would|does|do)\b|"
+    r"\b(?:can|could|should|do) (?:i|we|she|he|they)\b|\bhow (?:do|can|does)\b|"
+    r"\b(?:what|who|where) (?:can|should|do|is|are)\b|\bis there\b", re.IGNORECASE)
+
+
+def question_topic_offers(tracker: Tracker, known: Known) -> list[Offer]:
+    """The services for a question asked in passing, or none."""
+    text = tracker.latest_message.get("text") or ""
+    selected = ((tracker.latest_message.get("response_selector") or {}).get("faq") or {})
+    confidence = (selected.get("response") or {}).get("confidence") or 0.0
+    if confidence < QUESTION_TOPIC_CONFIDENCE or not _QUESTION.search(text):
+        return []
+    services, _ = TOPIC_HELP.get(topic_of(tracker) or "", ([], []))
+    return direct_offers(services, nation=known.route_nation, gender=known.person_gender,
+                         age=known.age, kind=TOPIC_KIND)
 
 
 class ActionInformationHelp(Action):

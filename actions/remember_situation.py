@@ -49,6 +49,23 @@ def updated_situation(slots: Mapping[str, Any], entities: list[dict[str, Any]]
     return values
 
 
+# The role PlaceExtractor gives another person's place (bot/domain/support.yml).
+AT_RISK_ROLE = "at_risk"
+# Writers asking for someone else: routing is for the person at risk, where they are.
+_FOR_ANOTHER = ("friend-family", "professional")
+
+
+def place_of_person_at_risk(asker: str | None, entities: list[dict[str, Any]]
+                            ) -> dict[str, str]:
+    """For a friend or professional who names both places, the person at risk's
+    (`area` and `nation` slots); nothing otherwise, and the writer's place stands."""
+    if asker not in _FOR_ANOTHER:
+        return {}
+    return {e["entity"]: e["value"] for e in entities
+            if e.get("role") == AT_RISK_ROLE and e.get("entity") in ("area", "nation")
+            and isinstance(e.get("value"), str)}
+
+
 class RememberSituation(Action):
     """Rasa calls it by its fixed name after every message."""
 
@@ -58,7 +75,12 @@ class RememberSituation(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
         slots = {name: tracker.get_slot(name) for name in SITUATION_SLOTS}
-        values = updated_situation(slots, tracker.latest_message.get("entities") or [])
-        return [SlotSet(name, value) for name, value in values.items()
-                if value != slots[name] and not (name == "needs" and value == list(
-                    slots[name] or []))]
+        entities = tracker.latest_message.get("entities") or []
+        values = updated_situation(slots, entities)
+        place = place_of_person_at_risk(values["asker"], entities)
+        if "area" in place and "nation" not in place:
+            place["nation"] = None  # the area then decides the nation (conversation_state)
+        return [*(SlotSet(name, value) for name, value in values.items()
+                  if value != slots[name] and not (name == "needs" and value == list(
+                      slots[name] or []))),
+                *(SlotSet(name, value) for name, value in place.items())]

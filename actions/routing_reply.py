@@ -22,9 +22,11 @@ MAX_SERVICES = 5
 
 
 def offers_for_situation(known: Known, *, extra_needs: Sequence[str] = (),
-                         first: Sequence[Offer] = (), urgent: bool = False) -> list[Offer]:
+                         first: Sequence[Offer] = (), then: Sequence[Offer] = (),
+                         urgent: bool = False) -> list[Offer]:
     """Every service that fits the person at risk, best first: `first` (a topic's or an
-    urgent situation's own services), then what route() gives for the situation."""
+    urgent situation's own services), then what route() gives for the situation, then
+    `then` (the services of a question asked in passing)."""
     needs = known.routing_needs()
     needs += [n for n in extra_needs if n not in needs]
     offers = offers_for(nation=known.route_nation, area=known.area, needs=needs,
@@ -32,6 +34,8 @@ def offers_for_situation(known: Known, *, extra_needs: Sequence[str] = (),
                         urgent=urgent)
     chosen = {o.id for o in first}
     offers = [*first, *(o for o in offers if o.id not in chosen)]
+    chosen = {o.id for o in offers}
+    offers += [o for o in then if o.id not in chosen]
     if known.asker != "perpetrator":
         # A line for people who harm, offered to a survivor, a friend or a professional
         # asking about a victim, answers them as the one who harms.
@@ -46,11 +50,11 @@ def for_people_who_harm(service: Service) -> bool:
 
 def route_and_reply(dispatcher: CollectingDispatcher, known: Known, *,
                     extra_needs: Sequence[str], intro: str | None = None,
-                    first: Sequence[Offer] = ()
+                    first: Sequence[Offer] = (), then: Sequence[Offer] = ()
                     ) -> list[dict[str, Any]]:
     """Offer services for what is known; ask once where they are if it is not known."""
     t = known.t
-    offers = offers_for_situation(known, extra_needs=extra_needs, first=first)
+    offers = offers_for_situation(known, extra_needs=extra_needs, first=first, then=then)
     offers = shortlist([o for o in offers if o.id != EMERGENCY_ID], MAX_SERVICES)
     ask_place = not known.place_known and not known.place_asked and not known.place_declined
     dispatcher.utter_message(text=replies.services_list(t, offers, intro))

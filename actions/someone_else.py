@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import replies
 from actions.conversation_state import read_known
+from actions.information_help import question_topic_offers
 from actions.routing_reply import route_and_reply
 from common.i18n import Translator
 
@@ -31,7 +32,8 @@ class _AnswersAnAsker:
         # entity, and routing must not take a friend's own gender for the person at risk.
         known = dataclasses.replace(known, asker=self.asker)
         dispatcher.utter_message(text=type(self).intro(known.t))
-        events += route_and_reply(dispatcher, known, extra_needs=self.needs)
+        events += route_and_reply(dispatcher, known, extra_needs=self.needs,
+                                  then=question_topic_offers(tracker, known))
         return [*events, SlotSet("asker", self.asker)]
 
 

@@ -33,6 +33,9 @@ URGENT_SPECIALISTS: dict[str, list[str]] = {
     "stalking": ["national-stalking-helpline", "paladin"],
     "suicidal-crisis": ["samaritans", "shout"],
 }
+# For the writer who fears what they are about to do (bot/nlu/role_rules.about_to_harm):
+# only by who is writing, never by a need word, so no survivor is sent there.
+PERPETRATOR_LINE = "respect-phoneline"
 
 
 def _about_someone_else(tracker: Tracker) -> bool:
@@ -68,6 +71,8 @@ class ActionUrgentHelp(Action):
         needs = [*known.routing_needs(), *(["suicidal-crisis"] if suicidal else []),
                  *(SIGN_NEEDS[sign] for sign in sorted(signs) if sign in SIGN_NEEDS)]
         named = [sid for need in needs for sid in URGENT_SPECIALISTS.get(need, [])]
+        if known.asker == "perpetrator":
+            named.insert(0, PERPETRATOR_LINE)
         first = direct_offers(list(dict.fromkeys(named)), nation=known.route_nation,
                               gender=known.person_gender, age=known.age, kind="urgent")
         offers = offers_for_situation(known, first=first)

@@ -90,3 +90,23 @@ def test_the_situation_built_over_turns_routes_the_next_disclosure(
     services = set(services_of(dispatcher))
     assert {"galop", "national-stalking-helpline"} <= services
     assert MENS_LINES & services
+
+
+def _at_risk(name: str, value: str) -> dict[str, Any]:
+    return {**entity(name, value), "role": "at_risk"}
+
+
+def test_a_friend_naming_both_places_routes_for_where_the_person_at_risk_is(
+        run: RunAction, tracker_for: TrackerFactory) -> None:
+    # "she's in swansea, i'm in bristol": Rasa's mapping already took the writer's place.
+    slots = say(run, tracker_for, {"asker": "friend-family", "area": "england",
+                                   "nation": "england"},
+                _at_risk("area", "swansea"), _at_risk("nation", "wales"))
+    assert (slots["area"], slots["nation"]) == ("swansea", "wales")
+
+
+def test_a_survivor_naming_a_relatives_place_keeps_her_own(
+        run: RunAction, tracker_for: TrackerFactory) -> None:
+    slots = say(run, tracker_for, {"asker": "self", "area": "england", "nation": "england"},
+                _at_risk("area", "swansea"), _at_risk("nation", "wales"))
+    assert (slots["area"], slots["nation"]) == ("england", "england")

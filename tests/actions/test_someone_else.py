@@ -156,3 +156,30 @@ def test_perpetrator_action_offers_respect_even_without_a_role_entity(
     run(ActionPerpetratorHelp(), tracker_for(slots={"nation": "england"},
                                              intent="perpetrator_seeking_help"))
     assert RESPECT in services_of(dispatcher)
+
+
+def _selected(topic: str, confidence: float) -> dict:
+    return {"faq": {"response": {"intent_response_key": f"faq/{topic}",
+                                 "confidence": confidence}}}
+
+
+def test_a_question_asked_in_passing_brings_its_topics_services_too(
+        run: RunAction, tracker_for: TrackerFactory, dispatcher: CollectingDispatcher) -> None:
+    run(ActionHelpForSomeone(), tracker_for(
+        intent="ask_help_for_someone", slots={"nation": "england"},
+        text="her new man is controlling, can i ask the police about his past?",
+        response_selector=_selected("clares_law", 0.95)))
+    assert services_of(dispatcher)[:2] == ["national-domestic-abuse-helpline", "police-101"]
+
+
+@pytest.mark.parametrize(("text", "confidence"), [
+    ("her new man is controlling and she never sees us now", 0.95),  # no question
+    ("her new man is controlling, what can i do?", 0.3),  # the topic is a guess
+])
+def test_no_topic_services_without_a_question_the_selector_is_sure_of(
+        text: str, confidence: float, run: RunAction, tracker_for: TrackerFactory,
+        dispatcher: CollectingDispatcher) -> None:
+    run(ActionHelpForSomeone(), tracker_for(
+        intent="ask_help_for_someone", slots={"nation": "england"}, text=text,
+        response_selector=_selected("clares_law", confidence)))
+    assert "police-101" not in services_of(dispatcher)

@@ -158,3 +158,11 @@ def test_imminent_forced_marriage_sign_brings_the_forced_marriage_unit(
                                         entities=[entity("urgency_sign",
                                                          "forced_marriage_imminent")]))
     assert "forced-marriage-unit" in services_of(dispatcher)
+
+
+def test_urgent_reply_to_someone_afraid_of_what_they_will_do_names_the_respect_line(
+        run: RunAction, tracker_for: TrackerFactory, dispatcher: CollectingDispatcher) -> None:
+    run(ActionUrgentHelp(), tracker_for(intent=URGENT, slots={"nation": "england"},
+                                        entities=[entity("role", "perpetrator")]))
+    assert services_of(dispatcher)[:3] == [
+        "emergency-999", "national-domestic-abuse-helpline", RESPECT]
