@@ -56,7 +56,7 @@ _FOR_ANOTHER = ("friend-family", "professional")
 
 
 def place_of_person_at_risk(asker: str | None, entities: list[dict[str, Any]]
-                            ) -> dict[str, str]:
+                            ) -> dict[str, str | None]:
     """For a friend or professional who names both places, the person at risk's
     (`area` and `nation` slots); nothing otherwise, and the writer's place stands."""
     if asker not in _FOR_ANOTHER:
