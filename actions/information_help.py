@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.conversation_state import Known, read_known
 from actions.directory_access import direct_offers
 from actions.routing_reply import route_and_reply
+from common.normalise import normalise
 from services_directory.routing import Offer
 
 # topic -> (services that act on it, needs it implies). The nation's line is always
@@ -68,14 +69,39 @@ _QUESTION = re.compile(
     r"\b(?:what|who|where) (?:can|should|do|is|are)\b|\bis there\b", re.IGNORECASE)
 
 
+# Topics whose own words are unmistakable, for a question the ResponseSelector is unsure
+# of because a long message round it is about something else.
+_TOPIC_WORDS: dict[str, re.Pattern[str]] = {
+    "clares_law": re.compile(
+        r"\bclares? s? law\b|\bdisclosure scheme\b|\bright to (?:ask|know)\b|"
+        r"\bcheck (?:him|her|them|his|my \w+s?) (?:out|history|past|record|background)\b|"
+        r"\bcheck (?:up )?on (?:him|her|his) (?:with|through) the police\b|"
+        r"\b(?:his|her|their) (?:history|record|past)\b(?:\W+\w+){0,4}\W+police\b|"
+        r"\bpolice\b(?:\W+\w+){0,6}\W+(?:his|her|their) (?:history|record|past)\b|"
+        r"\b(?:history|record) of (?:violence|abuse|hurting|hitting|domestic)\b"),
+    "protective_orders": re.compile(
+        r"\bnon ?mol\w*\b|\bnon molestation\b|\boccupation order\b|\binjunction\b|"
+        r"\b(?:restraining|protective|protection) order\b"),
+    "professionals_dash_marac": re.compile(r"\bmarac\b|\bdash (?:risk|checklist|form)\b"),
+}
+
+
+def spotted_topic(text: str) -> str | None:
+    """A topic named by its own words ("can i check him out with the police?"), or None."""
+    words = normalise(text)
+    return next((topic for topic, words_of in _TOPIC_WORDS.items() if words_of.search(words)),
+                None)
+
+
 def question_topic_offers(tracker: Tracker, known: Known) -> list[Offer]:
     """The services for a question asked in passing, or none."""
     text = tracker.latest_message.get("text") or ""
+    if not _QUESTION.search(text):
+        return []
     selected = ((tracker.latest_message.get("response_selector") or {}).get("faq") or {})
     confidence = (selected.get("response") or {}).get("confidence") or 0.0
-    if confidence < QUESTION_TOPIC_CONFIDENCE or not _QUESTION.search(text):
-        return []
-    services, _ = TOPIC_HELP.get(topic_of(tracker) or "", ([], []))
+    topic = topic_of(tracker) if confidence >= QUESTION_TOPIC_CONFIDENCE else spotted_topic(text)
+    services, _ = TOPIC_HELP.get(topic or "", ([], []))
     return direct_offers(services, nation=known.route_nation, gender=known.person_gender,
                          age=known.age, kind=TOPIC_KIND)
 

@@ -61,7 +61,8 @@ class Offer:
     service: Service
     reasons: tuple[str, ...]
     open_now: bool | None  # for its phone line; None when hours are unknown
-    # What it was chosen as: "emergency", "national-line", "need:<need>", "local".
+    # What it was chosen as: "emergency", "national-line", "need:<need>", "local" (a local
+    # domestic abuse service) or "local:<need>" (a local service for that need only).
     kinds: tuple[str, ...] = ()
 
     @property
@@ -144,7 +145,12 @@ def route(
         specific = set(needs) - _GENERAL_NEEDS
         local.sort(key=lambda s: (not specific & set(s.needs), _nearness(directory, s, area)))
         for service in local:
-            offer(service.id, f"Local service for {area_name}.", "local")
+            # A local line for one need only (a housing line out of hours) is a kind of
+            # its own, so the shortlist never lets it crowd out the council's domestic
+            # abuse service, closed or not.
+            kind = ("local" if "domestic-abuse" in service.needs
+                    else f"local:{next(n for n in needs if n in service.needs)}")
+            offer(service.id, f"Local service for {area_name}.", kind)
 
     offers = [_make_offer(directory, sid, reasons, tuple(kinds[sid]), now, language)
               for sid, reasons in chosen.items()]
@@ -254,14 +260,22 @@ def shortlist(offers: list[Offer], limit: int) -> list[Offer]:
     # The line that is always there (999, the nation's line, a 24-hour line) keeps its place.
     always = {"emergency", "national-line", "24-hour-line"}
     first = [o for o in offers if always & set(o.kinds)][:limit]
-    covered: set[str] = {k for o in first for k in o.kinds}
+    covered: set[str] = {k for o in first for k in _covers(o)}
     for o in offers:
         if len(first) < limit and o not in first and (not o.kinds or set(o.kinds) - covered):
             first.append(o)
-            covered.update(o.kinds)
+            covered.update(_covers(o))
     rest = [o for o in offers if o not in first]
     chosen = first + rest[:max(0, limit - len(first))]
     return [o for o in offers if o in chosen]
+
+
+def _covers(offer: Offer) -> set[str]:
+    """The kinds of help an offer stands for in the shortlist. A specialist chosen for the
+    situation (the Forced Marriage Unit, which also advises professionals) is not the
+    professional route itself: that kind is covered only by a service chosen first for it
+    (SafeLives)."""
+    return {k for i, k in enumerate(offer.kinds) if i == 0 or k != "need:professionals"}
 
 
 def usable_in(service: Service, language: str | None) -> bool:

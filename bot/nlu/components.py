@@ -299,10 +299,14 @@ class RoleGuard(_RuleComponent, EntityExtractorMixin):
                 # then names the line for people who harm beside 999.
                 role = "perpetrator"
             entities = [_entity("role", role, "RoleGuard")] if role else []
-            if role in ("friend-family", "professional"):
-                gender = role_rules.gender_of_person_at_risk(text)
-                if gender:
-                    entities.append(_entity("gender_at_risk", gender, "RoleGuard"))
+            # Also when this message alone does not say who writes: "worried about my
+            # mate", then "his boyfriend has all his passwords" is still about him. (The
+            # actions read it only when the writer asks for someone else.)
+            gender = (role_rules.gender_of_person_at_risk(text)
+                      if role in ("friend-family", "professional")
+                      else role_rules.gender_by_their_partner(text) if role is None else None)
+            if gender:
+                entities.append(_entity("gender_at_risk", gender, "RoleGuard"))
             _add_entities(message, entities)
         return messages
 

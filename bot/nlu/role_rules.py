@@ -283,10 +283,23 @@ _PARTNER_AT_RISK = re.compile(
 )
 
 
+# The writer's own child, named by a parent telling of their own situation ("im in a b&b
+# with my son, he's telling everyone im unstable") is not, alone, someone else at risk:
+# that needs the child's own partner or harm said to the child.
+_CHILD = r"(?:son|daughter|boy|girl|stepson|stepdaughter)"
+_ABOUT_MY_CHILD = re.compile(
+    rf"\bmy (?:\w+ )?{_CHILD}(?:s| s)? (?:new )?{_PARTNER}\b|"
+    rf"\bmy (?:\w+ )?{_CHILD}s?\b(?:\W+\w+){{0,14}}?\W+"
+    rf"(?:is being|(?:her|his) (?:new )?{_PARTNER})\b"
+)
+_MY_CHILD = re.compile(rf"my (?:\w+ )?{_CHILD}s?\b")
+
+
 def about_someone_else(text: str) -> bool:
     """The writer asks about another person at risk, not about themselves."""
     words = normalise(text)
-    if not (_ABOUT_THEM.search(words) or _PARTNER_AT_RISK.search(words)):
+    others = [m for m in _ABOUT_THEM.finditer(words) if not _MY_CHILD.match(m.group(0))]
+    if not (others or _ABOUT_MY_CHILD.search(words) or _PARTNER_AT_RISK.search(words)):
         return False
     # "my husband hits me" names a relation too: the writer is the one at risk.
     untold = _TOLD_ME.sub("", words)
@@ -319,6 +332,16 @@ def gender_of_person_at_risk(text: str) -> str | None:
     if he and not she and re.search(r"\b(?:his|him) (?:wife|girlfriend|partner)\b|\bhe is "
                                     r"being\b", words):
         return "men"
+    return None
+
+
+def gender_by_their_partner(text: str) -> str | None:
+    """The gender of someone whose partner is named as theirs ("his boyfriend took his
+    card"), for a message that does not itself say who is writing."""
+    words = normalise(text)
+    hers, his = _THEIR_ABUSER_HERS.search(words), _THEIR_ABUSER_HIS.search(words)
+    if bool(hers) != bool(his):
+        return "women" if hers else "men"
     return None
 
 

@@ -183,3 +183,16 @@ def test_no_topic_services_without_a_question_the_selector_is_sure_of(
         intent="ask_help_for_someone", slots={"nation": "england"}, text=text,
         response_selector=_selected("clares_law", confidence)))
     assert "police-101" not in services_of(dispatcher)
+
+
+@pytest.mark.parametrize("text", [
+    "my sisters new fella gives me bad vibes. can i check him out with the police?",
+    "is there a way to find out if her boyfriend has a history of violence?",
+])
+def test_a_question_in_its_own_words_brings_its_services_when_the_selector_is_unsure(
+        text: str, run: RunAction, tracker_for: TrackerFactory,
+        dispatcher: CollectingDispatcher) -> None:
+    run(ActionHelpForSomeone(), tracker_for(
+        intent="ask_help_for_someone", slots={"nation": "england"}, text=text,
+        response_selector=_selected("help_a_friend", 0.15)))
+    assert "police-101" in services_of(dispatcher)

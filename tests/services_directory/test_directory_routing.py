@@ -427,7 +427,7 @@ def test_a_service_whose_work_the_need_is_comes_before_one_that_lists_it_too(
 
 def test_the_boroughs_own_service_comes_before_a_region_wide_one(directory: Directory) -> None:
     offers = route(directory, now=MONDAY_10AM, area="hackney", needs=["housing"])
-    local = [o.id for o in offers if "local" in o.kinds]
+    local = [o.id for o in offers if any(k.startswith("local") for k in o.kinds)]
     assert local.index("hackney-dais") < local.index("pan-london-housing-reciprocal")
 
 
@@ -448,6 +448,26 @@ def test_englands_line_stands_in_while_the_nation_is_not_known(directory: Direct
     for needs in (["legal"], ["sexual-violence"], ["children-young-people"]):
         offers = route(directory, now=SUNDAY_2AM, needs=needs)
         assert "national-domestic-abuse-helpline" in ids(offers), needs
+
+
+def test_a_professional_gets_the_professional_route_beside_the_situations_specialists(
+        directory: Directory) -> None:
+    # A teacher about a 17-year-old to be married abroad: the Forced Marriage Unit also
+    # advises professionals, but SafeLives (MARAC, the risk checklist) is their route.
+    offers = route(directory, now=MONDAY_10AM, nation="england",
+                   needs=["forced-marriage", "children-young-people", "professionals"])
+    short = ids(shortlist(offers, 5))
+    assert {"forced-marriage-unit", "safelives", "national-domestic-abuse-helpline"} <= set(short)
+
+
+def test_a_closed_local_service_is_not_crowded_out_by_a_housing_line(
+        directory: Directory) -> None:
+    # Monday 7pm: Hackney DAIS keeps office hours, its out-of-hours housing line is open.
+    evening = MONDAY_10AM.replace(hour=19)
+    offers = route(directory, now=evening, area="hackney", needs=["housing", "refuge"])
+    short = ids(shortlist(offers, 5))
+    assert "hackney-dais" in short
+    assert "hackney-out-of-hours" in short
 
 
 def test_a_local_service_that_meets_a_named_need_comes_first(directory: Directory) -> None:

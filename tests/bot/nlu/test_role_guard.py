@@ -47,3 +47,23 @@ def test_an_urgent_survivor_who_fought_back_is_not() -> None:
     message = _guarded("i hit him with the lamp so he would let go of my neck",
                        "urgent_danger")
     assert _role(message) != "perpetrator"
+
+
+def _entity_value(message: Message, name: str) -> str | None:
+    return next((e["value"] for e in message.get(ENTITIES) or [] if e["entity"] == name),
+                None)
+
+
+def test_a_later_message_naming_his_partner_says_the_person_at_risk_is_a_man() -> None:
+    # After "worried about my mate": the message alone does not say who writes.
+    message = _guarded("his boyfriend has all his passwords and took his bank card",
+                       "disclose_abuse")
+    assert _role(message) is None
+    assert _entity_value(message, "gender_at_risk") == "men"
+
+
+def test_a_survivor_naming_her_own_son_gives_no_gender_at_risk() -> None:
+    message = _guarded("left him in june, im in a b&b with my son and he tells everyone "
+                       "im unstable", "disclose_abuse")
+    assert _role(message) != "friend-family"
+    assert _entity_value(message, "gender_at_risk") is None

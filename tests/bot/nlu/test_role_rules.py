@@ -86,6 +86,8 @@ def test_a_survivor_is_never_taken_for_someone_who_harms(text: str) -> None:
     "my mate told me her boyfriend reads all her messages",
     "a woman i know from church is scared of her husband",
     "my son's wife keeps belittling him in front of everyone",
+    "my daughter is being hit by her boyfriend",
+    "my daughters fella checks her phone every night",
 ])
 def test_writing_about_someone_else(text: str) -> None:
     assert about_someone_else(text)
@@ -101,6 +103,17 @@ def test_naming_a_relative_while_telling_of_harm_to_oneself_is_not_about_someone
         text: str) -> None:
     assert not about_someone_else(text)
     assert harmed_writer(text)
+
+
+@pytest.mark.parametrize("text", [
+    "left him 2 months ago. im in a b&b with my son and he tells everyone im unstable",
+    "im scared for my son, my husband is getting worse",
+    "my daughter is 4 and he screams at her when hes drunk",
+])
+def test_a_parent_naming_their_own_child_is_not_writing_about_someone_else(
+        text: str) -> None:
+    assert not about_someone_else(text)
+    assert writer_role(text) != "friend-family"
 
 
 @pytest.mark.parametrize(("text", "gender"), [
