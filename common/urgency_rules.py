@@ -226,7 +226,10 @@ SIGNS: dict[str, list[str]] = {
         r"\b(?:locked|lock|locking|locks|barricad\w*|boarded) (?:me|myself|us|her|himself)?\W*"
         r"(?:in|inside|into|out of)?\b(?:\W+\w+){0,3}\W+(?:room|bedroom|bathroom|toilet|house|"
         r"flat|home|cupboard|wardrobe|car|shed|loft|basement|cellar|garage)\b",
-        r"\b(?:barricad\w*)\b",
+        r"\b(?:barricad\w*)\b|\blocked (?:herself|himself|themselves|ourselves) in\b",
+        # Told they are not leaving: "says i'm going nowhere tonight" (and as said up north).
+        r"\b(?:says|said|told me|tells me|telling me)\b(?:\W+\w+){0,2}?\W+(?:i am|am|we are|"
+        r"you are) (?:going|goin|gannin) (?:nowhere|naewhere|no where)\b",
         r"\blocked (?:all )?(?:the|every|all the) (?:doors?|windows?)\b|\blocked (?:her|him|them|"
         r"me|us) in\b|(?<!not )\blocked in\b",
         r"\b(?:wedged|jammed|blocked|nailed|bolted|screwed) (?:the )?(?:door|doors|window)\b|"
@@ -456,13 +459,17 @@ SIGNS: dict[str, list[str]] = {
         r"\bcan not go on\b(?! like this)",
         r"\bkms\b|\bkys\b|\bunalive\w*\b",
         r"\b(?:killing|kill|end|ending|harming|hurting|hurt) (?:himself|herself|themselves)\b",
-        r"\b(?:all|load of|lots of|handful of|how many|box of|bunch of|stockpil\w*) (?:my )?"
+        r"\b(?:all|load of|lots of|handful of|how many|box of|bunch of|stockpil\w*) "
+        r"(?:of )?(?:my )?"
         r"(?:pills|tablets|tabs|meds|paracetamol|sleeping pills)\b|\bparacetamol\b",
         r"\b(?:pills|tablets|tabs|meds)\b(?:\W+\w+){0,2}\W+(?:lined up|counted out|all out|"
         r"ready)\b",
         r"\b(?:cutting|cut) (?:again|myself|my arms|my wrists)\b|\bslit\b",
         r"\bending it\b(?! with| all with)|\bend it\b(?! with)|\b(?:it all|everything) to stop\b",
         r"\b(?:on|off) (?:the|a) bridge\b|\binto the (?:sea|river|canal|traffic)\b|\brope\b",
+        # Looking up how: "some nights i google ways to do it".
+        r"\b(?:google|googled|googling|search\w*|look\w* up|looked up|read up on) (?:\w+ )?"
+        r"(?:ways|how) to (?:do it|die|end it|kill myself|go)\b|\bways to do it\b",
         r"\bsaving (?:up )?(?:my )?(?:meds|medication|pills|tablets)\b|\bplanned how\b|"
         r"\bhow (?:i am|im) going to do it\b",
         r"\b(?:go to sleep|sleep) and (?:never|not) wake up\b|\btop of (?:the|a) (?:multi storey|"
@@ -494,7 +501,10 @@ SIGNS: dict[str, list[str]] = {
         r"\b(?:scared|afraid|frightened|terrified|fear|fearing)\b(?:\W+\w+){0,3}\W+(?:for my "
         r"life|for our lives|going to die|to die|will die|he will kill|she will kill|kill me)\b",
         r"\b(?:in danger|immediate danger|not safe right now|unsafe right now|need (?:the )?"
-        r"police|get the police|send (?:the )?police|sos|emergency)\b",
+        r"police|get the police|send (?:the )?police|sos|"
+        # Not "i know this isn't an emergency", nor the emergency vet.
+        r"(?<!not an )(?<!not really an )(?<!not a )(?<!isnt an )emergency"
+        r"(?! vet| dentist| contact| appointment| plumber| locksmith| tax))\b",
         r"(?:^|\b(?:please|someone|somebody|pls|just|can you|could you|you need to|messaged|"
         r"texted|text|said|screamed|shouted|mouthed)) call "
         r"(?:the )?police\b|\bcall (?:the )?police (?:now|please|for me)\b",
@@ -502,7 +512,15 @@ SIGNS: dict[str, list[str]] = {
         r"\bhelp (?:me )?(?:please )?(?:he|she|they) (?:is|are)\b",
         r"\bbeing (?:beaten|hit|attacked|battered|strangled|choked|hurt|stabbed|raped|kicked)\b"
         r"(?:\W+\w+){0,4}\W+(?:now|right now|through the wall|next door|tonight)\b",
-        r"\b(?:can|could) hear\b(?:\W+\w+){0,5}\W+(?:screaming|crying|being|get off|help)\b",
+        r"\b(?:can|could) hear\b(?:\W+\w+){0,5}\W+(?:screaming|screamin|crying|being|get off|"
+        r"help|smashing|banging)\b",
+        # A child or adult afraid of tonight: "he's scared to go home after school today".
+        r"\b(?:scared|afraid|frightened|terrified) to go (?:back )?home\b(?:\W+\w+){0,4}?\W+"
+        r"(?:tonight|today|after school|later|now)\b",
+        r"\b(?:is|are|s) (?:stood|standing) (?:over|ower) (?:me|us)\b",
+        # About to break in on someone hiding: "i could smash the door in".
+        r"\b(?:could|going to|gonna|about to|will|trying to|try to|tries to) (?:smash|kick|"
+        r"break|bash) (?:the |her |his |my )?doors? (?:in|down)\b",
         r"\b(?:is|are) losing it\b|\bget off me\b|\b(?:need|want) (?:someone|somebody|help) "
         r"(?:now|right now|quick)\b",
         r"\bphone (?:is|s|has gone|went) (?:off|dead)\b(?:\W+\w+){0,4}|\bnow (?:her|his|their) "
@@ -587,6 +605,34 @@ class _CalmReading:
     keeps: re.Pattern[str]
 
 
+# A figure of speech about an annoying partner: "lol i could strangle him for forgetting my
+# birthday again". Softened only while nothing in the message tells of it being done.
+_IDIOM_SOFTENS = re.compile(r"\b(?:strangle|throttle|kill|murder)\b")
+_IDIOM = re.compile(
+    r"\bi (?:could|would|will|am going to|am gonna) (?:\w+ )?(?:strangle|throttle|kill|murder) "
+    r"(?:him|her|them)\b (?:for|when (?:he|she|they)|sometimes|lol|haha)\b")
+_DONE_TO_THE_NECK = re.compile(
+    r"\b(?:strangled|choked|throttled|smothered) (?:me|her)\b|\b(?:neck|throat|windpipe)\b")
+
+
+# A knife as a tool of the trade or the kitchen: "my partner is a chef so our kitchen is full
+# of knives", "was chopping onions with the big kitchen knife". Kept by any sign it was used
+# on or held at someone.
+_TOOL_SOFTENS = re.compile(rf"\b(?:{_KNIFE}|cleavers?)\b")
+_TRADE_OR_KITCHEN = re.compile(
+    r"\b(?:chef|chefs|butcher|butchers|cook|cooks|cooking|chopping|choppin|chopped|carving the|"
+    r"by trade|knife crime|roast|dinner|onions?|veg|vegetables)\b")
+_USED_ON_SOMEONE = re.compile(
+    r"\b(?:at me|at her|at him|at us|to my|to her|against my|held|holding|pointed|pointing|"
+    r"waved|waving|came at|comes at|threaten\w*|stab\w*|cut me|cut her|slash\w*|pulled|pulls|"
+    r"grabbed|under (?:the|his|her) (?:bed|pillow|mattress)|sleeps with|carries|carrying)\b")
+# "my boss will kill me if im late": a saying, in a sentence that says so. Not a laugh
+# ("he said he'll kill me lol" is how people in danger play it down), nor "not joking".
+_SAYING_SOFTENS = re.compile(r"\b(?:kill|murder)\b")
+_SAYING = re.compile(r"\bjust a saying\b|(?<!not )(?<!no )(?<!never )\bjok(?:e|es|ing|ed)\b|"
+                     r"\b(?:boss|manager|teacher|coach) (?:will|would|is going to) kill me\b")
+
+
 _CALM_READINGS = (
     _CalmReading(frozenset({"abuser_arriving", "violence_now"}), _HABIT_SOFTENS,
                  lambda s: bool(_HABITUAL.search(s)), _NOW),
@@ -594,6 +640,12 @@ _CALM_READINGS = (
                  lambda s: bool(_LATER.search(s)), _NOW),
     _CalmReading(frozenset({"serious_injury", "strangulation", "unresponsive"}), _BLEED_OR_FAINT,
                  lambda s: bool(_EVERYDAY_CAUSE.search(s)), _HARM),
+    _CalmReading(frozenset({"strangulation", "threat_to_kill"}), _IDIOM_SOFTENS,
+                 lambda s: bool(_IDIOM.search(s)), _DONE_TO_THE_NECK),
+    _CalmReading(frozenset({"weapon"}), _TOOL_SOFTENS,
+                 lambda s: bool(_TRADE_OR_KITCHEN.search(s)), _USED_ON_SOMEONE),
+    _CalmReading(frozenset({"threat_to_kill", "violence_now"}), _SAYING_SOFTENS,
+                 lambda s: bool(_SAYING.search(s)), _DONE_TO_THE_NECK),
 )
 
 # Where one sentence ends: the readings above look at one sentence at a time.

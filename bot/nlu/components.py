@@ -267,9 +267,11 @@ class RoleGuard(_RuleComponent, EntityExtractorMixin):
     are the one harming (role_rules.may_be_answered_as_perpetrator); otherwise the
     message is a disclosure, someone asking for another person, or a professional, by
     what the words say. The model's `disclose_abuse` becomes `perpetrator_seeking_help`
-    only when the writer plainly says they harm, nothing says they are harmed, and the
-    model itself ranked that intent near the top. Urgent messages are left alone: the
-    urgent reply comes first, whoever writes.
+    only when the writer plainly says they harm and nothing says harm is done to them or
+    that they fought back (role_rules.confesses_harm), or when the model itself ranked
+    that intent near the top and the looser reading agrees. Urgent messages keep their
+    intent: the urgent reply comes first, whoever writes, and names the line for people
+    who harm when the writer is one.
     """
 
     def process(self, messages: list[Message]) -> list[Message]:
@@ -294,9 +296,12 @@ class RoleGuard(_RuleComponent, EntityExtractorMixin):
                 # survivor who fought back ("i hit him with the lamp so he would let go")
                 # reads like one who harms, and the urgent reply serves both.
                 role = None
-            if intent == URGENT_INTENT and role_rules.about_to_harm(text):
-                # Unless the writer fears what they are about to do: the urgent reply
-                # then names the line for people who harm beside 999.
+            if intent == URGENT_INTENT and (role_rules.about_to_harm(text) or (
+                    role_rules.confesses_harm(text) and role_rules.owns_the_harm(text))):
+                # Unless the writer fears what they are about to do, or says they harm,
+                # owns it ("my temper") and nothing says they are harmed or fought back: a
+                # survivor in danger tells of acts, not of their own temper. The urgent
+                # reply then names the line for people who harm beside 999.
                 role = "perpetrator"
             entities = [_entity("role", role, "RoleGuard")] if role else []
             # Also when this message alone does not say who writes: "worried about my
@@ -321,9 +326,10 @@ class RoleGuard(_RuleComponent, EntityExtractorMixin):
     @staticmethod
     def _plainly_harms(message: Message, text: str) -> bool:
         top = [r.get("name") for r in (message.get(INTENT_RANKING_KEY) or [])[:3]]
-        return (PERPETRATOR_INTENT in top and role_rules.says_they_harm(text)
-                and not role_rules.harmed_writer(text)
-                and not role_rules.about_someone_else(text))
+        return role_rules.confesses_harm(text) or (
+            PERPETRATOR_INTENT in top and role_rules.says_they_harm(text)
+            and not role_rules.harmed_writer(text)
+            and not role_rules.about_someone_else(text))
 
     @staticmethod
     def _set_intent(message: Message, name: str) -> None:

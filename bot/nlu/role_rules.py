@@ -65,10 +65,14 @@ _I_AM_HARMFUL = re.compile(
     r"one who (?:hurts|abuses|controls))\b"
 )
 _I_CONTROL = re.compile(
-    rf"\bi {_AUX}(?:check\w* (?:her|his|their) (?:phone|messages)|go through (?:her|his) "
+    rf"\bi {_AUX}(?:check\w* (?:her|his|their|my \w+?s?) (?:phone|messages)|go through (?:her|his) "
     r"(?:phone|messages|things|bag)|went through (?:her|his) (?:phone|messages|things)|"
     r"read (?:her|his) messages|hide (?:her|his)|hid (?:her|his)|take (?:her|his) "
-    r"(?:money|wages|card|phone|keys|pension)|make (?:her|him|my \w+) (?:ask|beg|stay|account)|"
+    r"(?:money|wages|card|phone|keys|pension)|(?:make|made|making) (?:her|him|my \w+) "
+    r"(?:ask|beg|stay|account|delete|show|hand|give)|"
+    r"control (?:all )?(?:the|our|her|his) (?:money|finances|bank|accounts?|spending)|"
+    r"(?:taking|take|took|taken) money (?:from|out of) (?:her|his|my \w+?s?) (?:account|purse|"
+    r"pension|card|bank)|"
     r"do not let (?:her|him)|will not let (?:her|him)|stop (?:her|him) (?:from )?(?:seeing|"
     r"going|working)|guilt trip\w* (?:her|him|my)|accus\w* (?:her|him|my \w+) of|"
     r"ring (?:her|him) (?:over and over|again and again|constantly)|lose (?:my temper|it) "
@@ -84,8 +88,10 @@ _WANT_TO_CHANGE = re.compile(
     r"behave|act|react|speak|talk)|what i (?:am|do)|the way i))"
 )
 _PROGRAMME = re.compile(
-    r"\b(?:course|programme|program|group|class|counselling|help|support) (?:for|about) "
-    r"(?:my (?:behaviou?r|anger|temper|violence|abuse)|people who (?:are abusive|abuse|hurt)|"
+    r"\b(?:course|programme|program|group|class|counselling|help|support|lines?|services?|"
+    r"numbers?|helplines?) (?:for|about) "
+    r"(?:my (?:behaviou?r|anger|temper|violence|abuse)|(?:people|ppl) who (?:are abusive|abuse|"
+    r"hurt)|"
     r"abusers|perpetrators|men who (?:abuse|hurt))\b|\banger management\b.*\b(?:i|my)\b|"
     r"\b(?:i|my)\b.*\banger management\b|"
     # Told to attend one ("court says i need to do a perpetrator programme").
@@ -93,7 +99,11 @@ _PROGRAMME = re.compile(
     r"(?:need|have) to (?:do|go on|attend)|ordered me to (?:do|go on|attend))\b"
     r"(?:\W+\w+){0,3}\W+(?:perpetrator|behaviou?r change|anger management|dvpp) "
     r"(?:programme|program|course)\b(?! for (?:victims|survivors))|"
-    r"\b(?:people|men|women|someone) like me (?:who|that) (?:hurt|abuse|hit|control|scare)\b"
+    r"\b(?:people|men|women|someone) like me (?:who|that) (?:hurt|abuse|hit|control|scare)\b|"
+    # Ordered to do one, unnamed: "judge says i have to do some programme".
+    r"\b(?:judge|court|probation|cafcass|solicitor|social worker|social services)\b"
+    r"(?:\W+\w+){0,3}?\W+(?:i|me) (?:have to|need to|must|to|got to) (?:do|go on|attend) "
+    r"(?:a|some|the|this|that) (?:programme|program|course)\b(?! for (?:victims|survivors))"
 )
 _MY_HARM = re.compile(
     r"\bmy (?:own )?(?:abusive |violent |controlling )?(?:behaviou?r|anger|temper|jealousy|"
@@ -106,8 +116,10 @@ _MY_HARM = re.compile(
     r"cruel|nasty) things\b|\b(?:lose|lost|losing) (?:the plot|it|my rag|my head|my shit)\b"
     r"(?:\W+\w+){0,6}\W+(?:with|at) (?:her|him|my|the kids)\b|\bme (?:launching|throwing|"
     r"smashing|hitting|screaming|shouting)\b|\bi (?:rip|ripped|smash\w*|break|broke|"
-    r"punch\w*|kick\w*) (?:up )?(?:her|his|their) (?:stuff|things|phone|clothes)\b|"
-    r"\bi (?:stand|stood|block\w*) (?:in )?the (?:door|doorway)\b|\bbecom\w* (?:abusive|"
+    r"punch\w*|kick\w*|threw|throw|chuck\w*|lob\w*) (?:up )?(?:her|his|their) (?:stuff|things|"
+    r"phone|clothes)\b|\bwhat i (?:did|have done|do) to (?:her|him|them|my)\b|"
+    r"\bi (?:stand|stood|block\w*) (?:in )?the (?:door|doorway)\b|"
+    r"\bi (?:stand|stood|loom\w*|tower\w*) over (?:her|him|them|my)\b|\bbecom\w* (?:abusive|"
     r"violent|like my (?:dad|father|mum|mother))\b|\bhow i (?:treat|treated|act|behave|react)"
     r"\w* (?:to|towards|with|around)? ?(?:her|him|them|my)\b"
 )
@@ -177,13 +189,50 @@ def harmed_writer(text: str) -> bool:
     return bool(_TO_ME.search(words) or _HARMED.search(words))
 
 
+# A sentence that starts with the harm, its subject dropped as people type: "pushed my wife
+# against the fridge on sunday", "shoved her into the telly stand". Read only where no one
+# else's partner is named and nothing says the writer is harmed: in "her husband is vile.
+# pushed her down the stairs" the dropped subject is him.
+_DROPPED_I_HARM = re.compile(
+    r"^(?:(?:then|and|so|once|just|literally|basically|also) )*"
+    rf"(?:pushed|shoved|hit|slapped|smacked|punched|kicked|grabbed|choked|strangled|"
+    rf"headbutted|throttled|spat at|shook|threw \w+ at|threatened) {_OBJECT}\b"
+)
+_SENTENCE = re.compile(r"[.!?\n]+")
+
+
+def _dropped_subject_harm(text: str) -> bool:
+    words = normalise(text)
+    if (_THEIR_ABUSER_HERS.search(words) or _THEIR_ABUSER_HIS.search(words)
+            or harmed_writer(text)):
+        return False
+    return any(_DROPPED_I_HARM.search(words) and not _DEFENCE.search(words)
+               for words in map(normalise, _SENTENCE.split(text)))
+
+
+# What someone else says the writer did, just before it: "she'll tell everyone i hit her".
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:tell|tells|telling|told|say|says|said|saying|claim\w*|accus\w*|make out|making out|"
+    r"pretend\w*|lie|lies|lying)\b(?:\W+\w+){0,3}?\W+(?:that )?$")
+# A figure of speech: "lol i could strangle him for forgetting my birthday".
+_IDIOM = re.compile(
+    r"\bi (?:could|would|will|am going to|am gonna) (?:\w+ )?(?:kill|strangle|murder|throttle|"
+    r"swing for) (?:him|her|them)\b(?= (?:for|sometimes|lol|haha)\b)")
+
+
 def says_they_harm(text: str) -> bool:
     """The writer says, in the first person, that they are the one harming someone."""
-    words = normalise(text)
+    words = _IDIOM.sub(" ", normalise(text))
+    # Called the abuser by the one who harms them ("he says im the abusive one now. am
+    # i?"): asking, not confessing, unless they agree.
+    if _CALLED_HARMER.search(words) and not _AGREES.search(words):
+        return False
+    if _dropped_subject_harm(text) and not about_someone_else(text):
+        return True
     for sentence in re.split(r"\b(?:but|because|when|after|so|and then)\b", words) or [words]:
         hit = _I_HARM.search(sentence)
         if hit and not _DEFENCE.search(sentence[hit.start():]) and not _DENIED.search(
-                sentence[hit.start():]):
+                sentence[hit.start():]) and not _REPORTED_BEFORE.search(sentence[:hit.start()]):
             return True
     if any(p.search(words) for p in (_I_CONTROL, _FEAR_OF_ME, _PROGRAMME, _MY_HARM)):
         return True
@@ -200,9 +249,40 @@ def says_they_harm(text: str) -> bool:
 # myself". Said in danger, so it decides the urgent reply's door for someone who harms.
 _ABOUT_TO_HARM = re.compile(
     r"\b(?:stop myself|control myself|scared of myself|afraid of myself|(?:scared|afraid|"
-    r"frightened|terrified) of what i (?:will|might|am going to|could) do)\b|"
+    r"frightened|terrified) of what i (?:will|might|am going to|could) do|"
+    r"(?:do not|can not|could not) trust (?:myself|myslef|meself|my self))\b|"
+    # A threat they made: "i said if she does i will kill her".
+    r"\bi (?:said|told (?:her|him)|threatened|swore)\b(?:\W+\w+){0,5}?\W+i (?:will|would|"
+    r"am going to) (?:kill|hurt|strangle|batter) (?:her|him|them)\b|"
     rf"\bi (?:think i )?(?:am going to|am gonna|will|might) (?:\w+ )?(?:hurt|hit|harm|kill|"
     rf"strangle|attack|batter) (?:her|him|them|my {_PARTNER}|my {_FAMILY})\b"
+)
+
+
+# Harm said to be done to the writer, strictly: a harmer's own message often has the
+# partner as the subject of something done to "me" ("she winds me up", "she wants me to do
+# a course"), which harmed_writer() counts but this does not.
+# Only the verbs of harm itself: "she can't stop me seeing my kids" is not harm to him.
+_HARMS_ME_VERB = (r"(?:hit|hits|hitting|hurt\w*|slap\w*|punch\w*|kick\w*|strangl\w*|chok\w*|"
+                  r"beat|beats|beating|beaten|abus\w*|threaten\w*|rape\w*|stalk\w*|control\w*|"
+                  r"bull(?:y|ies|ied|ying)|attack\w*|push\w*|shov\w*|grab\w*|scare\w*|"
+                  r"frighten\w*|isolat\w*|track\w*|broke|breaks)")
+_HARM_TO_ME = re.compile(
+    rf"\b(?:he|she|they|my {_PARTNER}|my {_FAMILY}) (?:\w+ ){{0,3}}?(?:{_HARMS_ME_VERB}|"
+    r"won t let|will not let|does not let) (?:me|my)\b|"
+    r"\b(?:hits|hit|hurts|hurt|beats|beat|chokes|choked|strangled|kicked|punched|slapped|"
+    r"raped|stalks|threatens|threatened) me\b|"
+    r"\b(?:i am|i feel|i get|i was|im) (?:so |really )?(?:scared|afraid|frightened|terrified) "
+    r"of (?:him|her|them|my)\b|\bmy abuser\b"
+)
+# Fighting back, anywhere in the message: "i hit him with the lamp so he would let go".
+_FOUGHT_BACK = re.compile(
+    r"\b(?:self defen[cs]e|to get (?:him|her|them) off|off me|fought back|fight back|"
+    r"(?:hit|pushed|shoved|slapped|punched|kicked) (?:him|her|them) (?:back|away|off)|"
+    r"so (?:he|she|they) (?:would|could|will|d) (?:let go|stop|get off|leave me))\b|"
+    # "i'll kill him if he touches me again": a threat against harm to come.
+    r"\bif (?:he|she|they) (?:\w+ ){0,2}?(?:touch\w*|hits?|comes? near|lays? a finger|tries|"
+    r"try|hurts?|goes for|ever)\b"
 )
 
 
@@ -213,8 +293,36 @@ def about_to_harm(text: str) -> bool:
     words = normalise(text)
     # Their fear of themselves is not fear of someone else: judge the rest.
     rest = _ABOUT_TO_HARM.sub(" ", words)
-    return (rest != words and not harmed_writer(rest) and not about_someone_else(text)
-            and not writer_is_professional(text))
+    return (rest != words and not _HARM_TO_ME.search(rest) and not _FOUGHT_BACK.search(words)
+            and not about_someone_else(text) and not writer_is_professional(text))
+
+
+# Called the one who harms by someone else: "he says im the abusive one now. am i?"
+_CALLED_HARMER = re.compile(
+    r"\b(?:says|said|tells me|told me|calls me|called me|accuses me|accused me|claims|"
+    r"reckons|thinks) (?:that )?(?:i am|i was|i have been) (?:the |an |a |being )?(?:abusive|"
+    r"abuser|controlling|violent|toxic|narcissist|problem|one)\b")
+
+
+# Owning the harm as their own problem, not only telling of an act: "my temper", "i need
+# to stop", "scared of what i'll do", "she's scared of me".
+def owns_the_harm(text: str) -> bool:
+    words = normalise(text)
+    return bool(_WANT_TO_CHANGE.search(words) or _I_AM_HARMFUL.search(words)
+                or _FEAR_OF_ME.search(words) or _PROGRAMME.search(words)
+                or re.search(r"\bmy (?:own )?(?:temper|anger|rages?|jealousy|aggression|"
+                             r"behaviou?r)\b|\b(?:lose|lost|losing) my temper\b", words))
+
+
+def confesses_harm(text: str) -> bool:
+    """The writer says they harm someone, and nothing says harm is done to them, that they
+    fought back, or that they write about someone else or as a professional. For messages
+    the intent model reads as a disclosure or as danger, where this alone decides that the
+    writer is the one who harms."""
+    words = normalise(text)
+    return (says_they_harm(text) and not _HARM_TO_ME.search(words)
+            and not _FOUGHT_BACK.search(words) and not _CALLED_HARMER.search(words)
+            and not about_someone_else(text) and not writer_is_professional(text))
 
 
 def tells_of_harm_to_them(text: str) -> bool:

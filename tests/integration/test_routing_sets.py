@@ -1,8 +1,8 @@
 """The tunable routing sets, through the real stack, keep their floors.
 
-`conversations.yml` and `dev_routing.yml` are the sets we tune on (tests/eval_data/
-README.md); the blind sets are measured by `make eval` only, never here, so nothing is
-tuned to them. A survivor answered as someone who harms, or danger missed, fails the
+`conversations.yml` and the two `dev_routing` sets are the sets we tune on
+(tests/eval_data/README.md); the blind sets are measured by `make eval` only, never here,
+so nothing is tuned to them. A survivor answered as someone who harms, or danger missed, fails the
 build; the other floors sit just under the last measured figures (docs/evaluation.md)
 so a change that loses ground is seen.
 """
@@ -20,7 +20,8 @@ from tools.routing_judge import summarise
 # set -> (routing accuracy, specialist recall) floors
 FLOORS = {
     "conversations": (0.85, 0.90),
-    "dev_routing": (0.64, 0.82),
+    "dev_routing": (0.84, 0.93),
+    "dev_routing_2": (0.58, 0.77),
 }
 
 
@@ -47,11 +48,8 @@ def test_every_answer_carries_a_service(figures: tuple[str, dict]) -> None:
 
 
 def test_urgency_is_not_missed(figures: tuple[str, dict]) -> None:
-    name, summary = figures
-    # dev_routing misses one (a long post whose danger is one line about a sister); it
-    # may not miss more.
-    floor = 1.0 if name == "conversations" else 21 / 22
-    assert summary["urgency_recall"] >= floor, failures(summary)
+    _, summary = figures
+    assert summary["urgency_recall"] == 1.0, failures(summary)
 
 
 def test_routing_and_specialists_keep_their_floors(figures: tuple[str, dict]) -> None:

@@ -67,3 +67,15 @@ def test_a_survivor_naming_her_own_son_gives_no_gender_at_risk() -> None:
                        "im unstable", "disclose_abuse")
     assert _role(message) != "friend-family"
     assert _entity_value(message, "gender_at_risk") is None
+
+
+def test_an_urgent_survivor_telling_of_an_act_is_not_answered_as_one_who_harms() -> None:
+    message = _guarded("i hit him with a pan because he wouldnt stop, hes on the floor",
+                       "urgent_danger")
+    assert _role(message) != "perpetrator"
+
+
+def test_an_urgent_writer_who_owns_their_temper_is_someone_who_harms() -> None:
+    message = _guarded("i keep losing my temper and i smashed her phone, she is crying",
+                       "urgent_danger")
+    assert _role(message) == "perpetrator"

@@ -10,6 +10,7 @@ import pytest
 from bot.nlu.role_rules import (
     about_someone_else,
     about_to_harm,
+    confesses_harm,
     gender_of_person_at_risk,
     harmed_writer,
     may_be_answered_as_perpetrator,
@@ -54,6 +55,7 @@ SURVIVORS = [
     "i keep hearing the woman next door screaming. ive never seen her out alone",
     "i have to go on a domestic violence course at the family centre because my ex beat me",
     "my social worker said i need to do the domestic abuse programme for victims first",
+    "i threw his phone at the wall and screamed at him. he says im the abusive one now. am i?",
 ]
 
 # A survivor naming her own partner is telling of her own situation, not asking for him.
@@ -178,3 +180,53 @@ def test_a_writer_afraid_of_the_harm_they_are_about_to_do(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_ABOUT_TO_HARM)
 def test_fear_of_harm_from_others_or_fighting_back_is_not_about_to_harm(text: str) -> None:
     assert not about_to_harm(text)
+
+
+# confesses_harm decides alone, for disclosures and urgent messages: the writer's own
+# harm, with nothing saying harm is done to them or that they fought back.
+CONFESSIONS = [
+    "pushed my wife against the fridge on sunday. she says one more time and shes gone",
+    "when ive had a drink i get nasty. shoved her into the telly stand last weekend",
+    "i smacked her once in front of the kids. just once",
+    "i keep checking my boyfriends phone and i made him delete his mates off everything",
+    "i control all the money in our house, i make her show me every receipt",
+    "she winds me up and then cries when i shout. i threw her phone across the room",
+    "shes left with the kids because of what i did to her",
+    "ive been taking money from my dads account for months and i want to stop",
+    "the judge says i have to do some programme or else",
+    "if i ring one of these lines for ppl who are abusive do they tell the police",
+    "ive got a non mol against me. can i still message her? she cant stop me seeing my kids",
+    "my missus says i intimidate her, i stand over her in rows and block the door",
+]
+NOT_CONFESSIONS = [
+    *SURVIVORS,
+    "i hit him with the lamp so he would let go of my neck",
+    "he hit me. hit him back and ran to my mums",
+    "her husband is vile. pushed her down the stairs last week",
+    "my dad is awful to my mum. shoved her into the wall",
+    "he strangled me so i scratched his face to get him off",
+    "im going to hit him back next time he hits me",
+    "i am going to kill him if he touches me again",
+    "im a guy btw. she says if i leave shell tell everyone i hit her",
+    "i threw his phone at the wall and screamed at him. he says im the abusive one now. am i?",
+    "lol i could strangle him for forgetting my bday again. he reads all my texts",
+    "i got a caution after i hit him back, he had strangled me first",
+]
+
+
+@pytest.mark.parametrize("text", CONFESSIONS)
+def test_a_writer_who_says_they_harm_confesses(text: str) -> None:
+    assert confesses_harm(text)
+
+
+@pytest.mark.parametrize("text", NOT_CONFESSIONS)
+def test_a_survivor_or_someone_else_does_not_confess(text: str) -> None:
+    assert not confesses_harm(text)
+
+
+@pytest.mark.parametrize("text", [
+    "im sat outside her house with a knife in the car. i dont trust myself right now",
+    "shes leaving and i said if she does i will kill her. i meant it",
+])
+def test_a_writer_afraid_of_themselves_or_threatening_is_about_to_harm(text: str) -> None:
+    assert about_to_harm(text)
