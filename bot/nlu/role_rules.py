@@ -428,11 +428,9 @@ def gender_of_person_at_risk(text: str) -> str | None:
             return "women"
         if re.search(rf"\b{_THEM_MAN}s?\b", word):
             return "men"
-    hers, his = _THEIR_ABUSER_HERS.search(words), _THEIR_ABUSER_HIS.search(words)
-    if hers and not his:
-        return "women"
-    if his and not hers:
-        return "men"
+    by_partner = gender_by_their_partner(text)
+    if by_partner:
+        return by_partner
     she = len(re.findall(r"\b(?:she|her|herself)\b", words))
     he = len(re.findall(r"\b(?:he|him|his|himself)\b", words))
     if she and not he:
