@@ -39,6 +39,9 @@ class FoundPlace:
     # Whose place the words make it: "writer" ("we're in york"), "other" ("my daughter's
     # at uni in edinburgh", "she's in swansea"), or None when they do not say.
     whose: str | None = None
+    # Somewhere left behind ("she lived in london", "after leaving him in liverpool"),
+    # which gives way to a place said as where they are now.
+    former: bool = False
 
 
 # The clause before a place: its last subject says whose place it is.
@@ -57,9 +60,27 @@ def whose_place(before: str) -> str | None:
     return max(last, other)[1] if max(last, other)[0] >= 0 else None
 
 
+_FORMER = re.compile(r"\b(?:used to live|lived|grew up|was living|were living|moved|left|"
+                     r"leaving|fled|escaped|born)(?: \w+){0,2} (?:in|from)$|"
+                     r"\b(?:used to be|i was|she was|he was|they were) (?:in|from)$")
+
+
+def left_behind(before: str) -> bool:
+    """Whether the words before a place make it somewhere the person was, not is."""
+    return bool(_FORMER.search(normalise(_CLAUSE_END.split(before.lower())[-1])))
+
+
 def outward_code_only(text: str) -> str:
     """The message with every full postcode cut to its outward code."""
     return _FULL_POSTCODE.sub(lambda m: m.group(1).upper(), text)
+
+
+def _a_fragment_of_its_own(text: str, match: re.Match[str]) -> bool:
+    """A code set apart by punctuation ("SK13. my husband...", "...crying. BT12. i cant"),
+    as a town is: a place given as a place, not a word inside a sentence."""
+    before, after = text[: match.start()].rstrip(), text[match.end():]
+    return (not before or before[-1] in ".,:;!?\n") and bool(re.match(r"\s*(?:[.,:;!?\n-]|$)",
+                                                                        after))
 
 
 class PlaceFinder:
@@ -83,14 +104,16 @@ class PlaceFinder:
             if place is not None and place.area is not None:
                 found.append(FoundPlace(place.area, place.nation, span.start_char,
                                         span.end_char, span.text, place.ambiguous,
-                                        whose_place(text[: span.start_char])))
+                                        whose_place(text[: span.start_char]),
+                                        left_behind(text[: span.start_char])))
         for match in _OUTWARD_CODE.finditer(text):
             code = match.group(1).upper()
             before = text[: match.start()].split()
             # A bare code like "E8" counts when it was a full postcode, stands nearly alone,
             # or follows "in", "postcode is"... ("M1" in a sentence may be the motorway).
             introduced = {w.lower() for w in before[-2:]} & (_LOCATIVE | {"postcode"})
-            if code not in from_full_postcodes and len(doc) > 3 and not introduced:
+            if (code not in from_full_postcodes and len(doc) > 3 and not introduced
+                    and not _a_fragment_of_its_own(text, match)):
                 continue
             if not re.fullmatch(r"[A-Z]{1,2}[0-9][0-9A-Z]?", code):
                 continue
@@ -98,8 +121,17 @@ class PlaceFinder:
             if place is not None and place.area is not None:
                 found.append(FoundPlace(place.area, place.nation, match.start(), match.end(),
                                         code, place.ambiguous,
-                                        whose_place(text[: match.start()])))
-        return found
+                                        whose_place(text[: match.start()]),
+                                        left_behind(text[: match.start()])))
+        now = [p for p in found if not p.former]
+        return self._most_specific(now or found)
+
+    def _most_specific(self, found: list[FoundPlace]) -> list[FoundPlace]:
+        """Without a broader place that a more specific one, said in the same breath for
+        the same person, lies in: "ilkeston, england" is Derbyshire, not England."""
+        return [p for p in found if not any(
+            q.area != p.area and q.whose == p.whose and p.area in self._areas.ancestors(q.area)
+            for q in found)]
 
     @staticmethod
     def _meant_as_place(span: spacy.tokens.Span, doc_length: int) -> bool:

@@ -74,6 +74,10 @@ def places() -> PlaceFinder:
     ("he messages me from new instagram accounts and sent flowers to my work",
      {"stalking"}, None),
     ("they talk about the wedding and i have never even met him", {"forced-marriage"}, None),
+    ("a pupil says his family are arranging his marriage for the summer", {"forced-marriage"},
+     None),
+    ("she is 16 and they want her married to her cousin",
+     {"forced-marriage", "children-young-people"}, None),
     ("he sent me flowers after the row", set(), None),
     # Calm words that must not pick a specialist (a review's examples).
     ("i want to end things with him but im scared", set(), None),
@@ -114,11 +118,48 @@ def test_age_gives_age_bands() -> None:
     ("were on a farm outside dumfries, nearest neighbour is a mile", "scotland", "scotland"),
     ("we live just outside newry and he farms", "northern-ireland", "northern-ireland"),
     ("she lives round glossop way", "high-peak", "england"),
+    # A code set apart at the start, before the story.
+    ("SK13. my husband. im a man too, hes started hitting me", "high-peak", "england"),
+    ("postcode is DE4 3NN if you need it", "derbyshire", "england"),
 ])
 def test_places_from_the_directory(places: PlaceFinder, text: str, area: str,
                                    nation: str) -> None:
     found = places.find(text)
     assert [(p.area, p.nation) for p in found][:1] == [(area, nation)]
+
+
+@pytest.mark.parametrize(("text", "areas"), [
+    ("glossop, england", ["high-peak"]),
+    ("ilkeston DE7", ["derbyshire"]),  # DE7 also reaches Nottinghamshire: the town decides
+    ("shes in swansea, im in wales", ["swansea", "wales"]),  # two people, two places
+])
+def test_a_broader_place_gives_way_to_one_inside_it(places: PlaceFinder, text: str,
+                                                    areas: list[str]) -> None:
+    assert [p.area for p in places.find(text) if not p.ambiguous] == areas
+
+
+@pytest.mark.parametrize(("text", "area"), [
+    ("my flatmate's ex hurt her when she lived in london. we're in edinburgh", "edinburgh"),
+    ("i grew up in cardiff but i live in leeds now", "england"),
+    ("after leaving him in glasgow im at my sisters in belfast", "belfast"),
+    ("i was in cardiff last week, i live in bristol", "england"),
+])
+def test_a_place_left_behind_gives_way_to_where_they_are(places: PlaceFinder, text: str,
+                                                         area: str) -> None:
+    assert [p.area for p in places.find(text)] == [area]
+
+
+def test_a_place_left_behind_still_counts_alone(places: PlaceFinder) -> None:
+    assert [p.area for p in places.find("she lived in swansea before")] == ["swansea"]
+
+
+def test_a_code_between_sentences_is_a_place(places: PlaceFinder) -> None:
+    found = places.find("hes smashed the telly again. BT12. i cant keep doin this")
+    assert [p.nation for p in found] == ["northern-ireland"]
+
+
+def test_a_code_inside_a_sentence_is_not_a_place(places: PlaceFinder) -> None:
+    assert places.find("he drove me up the M1. i was terrified") == []
 
 
 @pytest.mark.parametrize("text", [
