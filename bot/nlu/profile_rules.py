@@ -41,13 +41,14 @@ NEED_PATTERNS: dict[str, list[str]] = {
         r"\bbeing married (?:off|over|in|to|this|next|during|when|at|before)\b|\bmarried off\b",
         r"\bforced (?:marriage|marry|married|wedding)\b|\bmarry (?:a man|a woman|someone|"
         r"somebody|my cousin|a stranger)\b",
-        r"\b(?:arranged|arranging) (?:a |my )?marriage\b",
+        r"\b(?:arranged|arranging) (?:a |my |her |his |their )?marriage\b",
+        r"\bmarr(?:y|ied|iage) to (?:a |my |her |his |their )?cousin\b",
         # A marriage planned behind the person's back or on a trip abroad.
         r"\b(?:nikah|wedding|marriage|engagement|rishta)\b.*\b(?:without (?:my|her|his) "
         r"(?:knowing|consent|say)|overheard|secretly|behind (?:my|her|his) back)\b",
         r"\b(?:abroad|back home|on holiday)\b.*\b(?:nikah|get (?:me|her) married|get engaged)\b",
         r"\b(?:they|them|parents|family|mum|dad) (?:are |were |have been )?(?:planning|arranging) "
-        r"(?:my|her) (?:nikah|wedding|marriage)\b",
+        r"(?:my|her|his|their) (?:nikah|wedding|marriage)\b",
         r"\b(?:nikah|wedding|marry|marriage|engaged|engagement|rishta)\b.*\b(?:never (?:even )?"
         r"met (?:him|her)|do not (?:even )?know (?:him|her))\b",
         r"\b(?:picked|chosen|chose|found|arranged|lined up)\b.*\b(?:marry|marriage|wedding|"

@@ -360,6 +360,31 @@ _WRITER_IS_PROFESSIONAL = re.compile(
     r"college|practice|pharmacy|service|council|clinic)\b(?=.*\b(?:member|client|patient|"
     r"pupil|student|resident|tenant|service user|staff|employee)s?\b)"
 )
+# A job given as the opening words, as professionals write to a service: "GP in
+# macclesfield.", "community midwife, cardiff.", "pharmacist here.", "I'm a parish priest
+# in a village near Ely." Only the whole first clause counts, so a job named inside the
+# story ("the gp in town said...") does not.
+_JOB = (r"(?:social worker|housing officer|housing worker|health visitor|midwife|nurse|"
+        r"doctor|gp|teacher|head of year|head teacher|headteacher|police officer|pc|dc|"
+        r"sergeant|pcso|probation officer|support worker|key worker|keyworker|idva|isva|"
+        r"caseworker|case worker|practitioner|safeguarding lead|dsl|counsellor|therapist|"
+        r"pharmacist|paramedic|solicitor|outreach worker|tenancy officer|advisor|adviser|"
+        r"youth worker|carer|care worker|pa|personal adviser|priest|vicar|pastor|imam|"
+        r"rabbi|chaplain|minister|senco|tutor|lecturer|dentist|hr manager|manager|"
+        r"psychologist|psychiatrist|consultant|hca|health care assistant)")
+_JOB_OPENING = re.compile(
+    rf"(?:(?:hi|hello|hiya) )?(?:i am |i m |im )?(?:a |an )?"
+    rf"(?:(?!(?:the|my|our|his|her|their|your|this|that)\b)\w+ ){{0,2}}?{_JOB}"
+    r"(?: here| (?:in|at|from|near|based in)(?: \w+){1,5}| \w+ based)?"
+)
+_FIRST_CLAUSE = re.compile(r"[^.,;:!?\n]+")
+
+
+def opens_with_a_job(text: str) -> bool:
+    first = _FIRST_CLAUSE.search(text)
+    return bool(first and _JOB_OPENING.fullmatch(normalise(first.group(0))))
+
+
 # "her husband", "his girlfriend": the abuser named as someone else's partner.
 _THEIR_ABUSER_HERS = re.compile(rf"\bher (?:new )?{_PARTNER}\b|\bshe is being\b|\bshe (?:is|was)"
                                 r" (?:scared|afraid|terrified)\b")
@@ -415,12 +440,26 @@ def about_someone_else(text: str) -> bool:
 
 
 def writer_is_professional(text: str) -> bool:
-    return bool(_WRITER_IS_PROFESSIONAL.search(normalise(text)))
+    return bool(_WRITER_IS_PROFESSIONAL.search(normalise(text))) or opens_with_a_job(text)
+
+
+# A relation as the one harmed: "hits my mum", "a bully to my mum", "rough with her".
+_HARMED_RELATION = re.compile(
+    r"\b(?:hit|hits|hitting|hurt\w*|slap\w*|punch\w*|push\w*|shov\w*|kick\w*|strangl\w*|"
+    r"chok\w*|thump\w*|smack\w*|beat\w*|batter\w*|abus\w*|controls|controlling|"
+    r"threaten\w*|bully to|bullies|bullying|rough with|violent (?:to|with|towards)|"
+    r"lash\w* out at) "
+    rf"(?:my (?:\w+ )??(?:(?P<woman>{_THEM_WOMAN})|"
+    rf"{_THEM_MAN})s?|(?P<her>her)|him)\b"
+)
 
 
 def gender_of_person_at_risk(text: str) -> str | None:
     """For someone writing about another person: that person's gender, if said."""
     words = normalise(text)
+    harmed = _HARMED_RELATION.search(words)
+    if harmed:  # "my stepdad hits my mum": the one harmed, not the first named
+        return "women" if harmed.group("woman") or harmed.group("her") else "men"
     mine = _MY_RELATION.search(words)
     if mine:
         word = mine.group(0)

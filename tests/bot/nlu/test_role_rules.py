@@ -124,6 +124,10 @@ def test_a_parent_naming_their_own_child_is_not_writing_about_someone_else(
     ("my friend says her fella takes her wages", "women"),
     ("my mate is being hit by his wife", "men"),
     ("a friend of mine is being abused", None),
+    # The one harmed, not the first named.
+    ("my dad has always been a bully to my mum and now hes rough with her", "women"),
+    ("my stepdad hits my mum when hes drunk", "women"),
+    ("my mum keeps hitting my dad", "men"),
 ])
 def test_the_gender_of_the_person_at_risk(text: str, gender: str | None) -> None:
     assert gender_of_person_at_risk(text) == gender
@@ -136,9 +140,23 @@ def test_the_gender_of_the_person_at_risk(text: str, gender: str | None) -> None
     "im a housing officer and a tenant has told me her partner hits her",
     "one of my patients disclosed abuse, how do i refer her to marac",
     "as a teacher what do i do when a pupil says dad hits mum",
+    # The job as the opening words, the way professionals write.
+    "district nurse in leeds. an older lady on my round has bruises she wont explain",
+    "probation officer here, a woman on my caseload wants to know about refuges",
+    "Im a youth pastor near Leicester. One of the girls says her boyfriend scares her",
 ])
 def test_professionals(text: str) -> None:
     assert writer_role(text) == "professional"
+
+
+@pytest.mark.parametrize("text", [
+    "the gp in town said i should talk to someone about him",
+    "my nurse said to ring you",
+    "pc came round last night and did nothing, he laughed after",
+    "carer for my mum, and my husband shouts at me all day",
+])
+def test_a_job_inside_the_story_is_not_the_writers(text: str) -> None:
+    assert writer_role(text) != "professional"
 
 
 @pytest.mark.parametrize("text", OWN_PARTNER)
