@@ -41,7 +41,7 @@ _HARM_VERB = (
 _AUX = (r"(?:(?:have|had|has|am|was|keep|kept|always|sometimes|often|really|just|then|"
         r"also|still|even|actually|been|do|did|will|would|can|could|might|started|start|"
         r"starting|end up|ended up|tend to|get|got|go|went|and|to|so|once|twice|"
-        r"literally|basically|probably|never|ever)\s)*")
+        r"literally|basically|probably|only|ever)\s)*")
 # The writer doing the harm: "i hit her", "ive been controlling my wife".
 _I_HARM = re.compile(rf"\bi {_AUX}(?:{_HARM_VERB} {_OBJECT}|{_CALL_NAMES})\b")
 # What survivors say of their own defence or words; never a sign they are the one harming.
@@ -128,8 +128,11 @@ _FEAR_OF_ME = re.compile(
     r" (?:\w+ )?(?:scared|afraid|frightened|terrified) of me\b|\bflinch\w* when i\b|"
     r"\bbruises from me\b|\bmarks? (?:on her|on him) (?:from|because of) me\b|"
     r"\b(?:eggshells|egg shells) (?:round|around) me\b|\bfear in (?:her|his|their) (?:face|"
-    r"eyes)\b|\b(?:hear|see) me (?:come in|coming)\b|\b(?:she|he|they) (?:left|leave|went)"
-    r" because of (?:me|how i|what i)\b|\bscared of what i (?:do|might do|could do)\b"
+    r"eyes)\b|\b(?:hear|see) me (?:come in|coming)\b|"
+    r"\b(?:she|he|they) (?:is |has )?(?:left|leave|went)"
+    r"(?: \w+){0,3} because of (?:me|how i (?:treat|treated|act|acted|behave|behaved)|"
+    r"what i (?:did|do|have done|said|say) to (?:her|him|them))\b|"
+    r"\bscared of what i (?:do|might do|could do)\b"
 )
 # Someone telling of harm done to them: "he hits me", "my husband controls me".
 _TO_ME = re.compile(
@@ -144,6 +147,16 @@ _TOLD_SO = re.compile(
 )
 _AGREES = re.compile(r"\b(?:(?:she|he|they) (?:is|are|was|were|might be|may be) right|"
                      r"i agree|i know (?:it|that|i)|it is true)\b")
+# Owning the act while arguing with the word: "i only grab her arm when she won't
+# listen", "i do it because i love her". (Not "i only pushed him to get him off me".)
+_MINIMISES = re.compile(rf"\bi (?:only|just) {_HARM_VERB} (?:her|him|them)\b|"
+                        r"\bi (?:only )?(?:do|did) (?:it|that|this) because i (?:love|care "
+                        r"about|worry about) (?:her|him|them)\b")
+
+
+def _agrees(words: str) -> bool:
+    return bool(_AGREES.search(words) or (_MINIMISES.search(words)
+                                          and not _FOUGHT_BACK.search(words)))
 
 
 # The writer as the one acting on another person: "i make her send me pics", "i text my
@@ -225,7 +238,7 @@ def says_they_harm(text: str) -> bool:
     words = _IDIOM.sub(" ", normalise(text))
     # Called the abuser by the one who harms them ("he says im the abusive one now. am
     # i?"): asking, not confessing, unless they agree.
-    if _CALLED_HARMER.search(words) and not _AGREES.search(words):
+    if _CALLED_HARMER.search(words) and not _agrees(words):
         return False
     if _dropped_subject_harm(text) and not about_someone_else(text):
         return True
@@ -321,7 +334,8 @@ def confesses_harm(text: str) -> bool:
     writer is the one who harms."""
     words = normalise(text)
     return (says_they_harm(text) and not _HARM_TO_ME.search(words)
-            and not _FOUGHT_BACK.search(words) and not _CALLED_HARMER.search(words)
+            and not _FOUGHT_BACK.search(words)
+            and not (_CALLED_HARMER.search(words) and not _agrees(words))
             and not about_someone_else(text) and not writer_is_professional(text))
 
 

@@ -14,6 +14,7 @@ from bot.nlu.role_rules import (
     gender_of_person_at_risk,
     harmed_writer,
     may_be_answered_as_perpetrator,
+    owns_the_harm,
     says_they_harm,
     writer_role,
 )
@@ -215,6 +216,10 @@ CONFESSIONS = [
     "if i ring one of these lines for ppl who are abusive do they tell the police",
     "ive got a non mol against me. can i still message her? she cant stop me seeing my kids",
     "my missus says i intimidate her, i stand over her in rows and block the door",
+    # Called abusive, and owning the act while arguing with the word.
+    "she says im abusive but i only grab her arm when she wont listen to me",
+    "my girlfriend says im controlling because i track her location. i do it because i "
+    "love her",
 ]
 NOT_CONFESSIONS = [
     *SURVIVORS,
@@ -229,6 +234,9 @@ NOT_CONFESSIONS = [
     "i threw his phone at the wall and screamed at him. he says im the abusive one now. am i?",
     "lol i could strangle him for forgetting my bday again. he reads all my texts",
     "i got a caution after i hit him back, he had strangled me first",
+    "he says im abusive but i only pushed him to get him off me",
+    "he left with the kids because of what i told the police",
+    "i have never hit anyone in my life, i would never hurt her",
 ]
 
 
@@ -248,3 +256,11 @@ def test_a_survivor_or_someone_else_does_not_confess(text: str) -> None:
 ])
 def test_a_writer_afraid_of_themselves_or_threatening_is_about_to_harm(text: str) -> None:
     assert about_to_harm(text)
+
+
+@pytest.mark.parametrize(("text", "owns"), [
+    ("ive ruined everything. shes left with the kids because of what i did to her", True),
+    ("he left with the kids because of what i told the police", False),
+])
+def test_owning_the_harm(text: str, owns: bool) -> None:
+    assert owns_the_harm(text) is owns
