@@ -252,14 +252,20 @@ def _make_offer(directory: Directory, service_id: str, reasons: list[str],
 def shortlist(offers: list[Offer], limit: int) -> list[Offer]:
     """At most `limit` offers, best first, without one kind of help crowding out another.
 
-    999, the nation's line and a 24-hour line always keep their places. Then each kind
-    (the specialists for each need, the local service) gets its best offer in before
+    999, the nation's line and a 24-hour line always keep their places, then the best
+    local domestic abuse service. Then each kind (the specialists for each need, the
+    other local services) gets its best offer in before
     any kind gets a second, so a person with two needs, or a need and a council
     service, sees a door for each.
     """
     # The line that is always there (999, the nation's line, a 24-hour line) keeps its place.
     always = {"emergency", "national-line", "24-hour-line"}
     first = [o for o in offers if always & set(o.kinds)][:limit]
+    # Then the local domestic abuse service, the door this product is embedded for: many
+    # needs at once must not crowd out the council's own service.
+    local = next((o for o in offers if o not in first and "local" in o.kinds), None)
+    if local is not None and len(first) < limit:
+        first.append(local)
     covered: set[str] = {k for o in first for k in _covers(o)}
     for o in offers:
         if len(first) < limit and o not in first and (not o.kinds or set(o.kinds) - covered):

@@ -51,9 +51,15 @@ _OTHER = re.compile(rf"\b(?:she|he|they|her|his|their|them|him)\b|\bmy (?:\w+ )?
                     rf"{OTHER_PERSON}s?\b")
 
 
+# Staying at someone's home is being there oneself: "i'm staying at my nans in rhyl".
+_STAYING_WITH = re.compile(r"\b((?:i|we)\b(?: \w+){0,3} (?:staying|stopping|living|sleeping|"
+                           r"kipping|sofa surfing) (?:at|with)) (?:my|our) (?:\w+ )?\w+")
+
+
 def whose_place(before: str) -> str | None:
     """"writer" or "other" by the nearest subject in the clause before a place."""
     clause = normalise(_CLAUSE_END.split(before.lower())[-1])
+    clause = _STAYING_WITH.sub(r"\1 somewhere", clause)
     last = max(((m.start(), "writer") for m in _WRITER.finditer(clause)),
                default=(-1, None))
     other = max(((m.start(), "other") for m in _OTHER.finditer(clause)), default=(-1, None))
@@ -62,7 +68,10 @@ def whose_place(before: str) -> str | None:
 
 _FORMER = re.compile(r"\b(?:used to live|lived|grew up|was living|were living|moved|left|"
                      r"leaving|fled|escaped|born)(?: \w+){0,2} (?:in|from)$|"
-                     r"\b(?:used to be|i was|she was|he was|they were) (?:in|from)$")
+                     r"\b(?:used to be|i was|she was|he was|they were) (?:in|from)$|"
+                     # Where someone comes from, beside where they are: "if youre from
+                     # england", "im originally from leeds".
+                     r"\b(?:i m|im|i am|youre|you re|you are|originally) from$")
 
 
 def left_behind(before: str) -> bool:
@@ -145,6 +154,7 @@ class PlaceFinder:
         if previous is not None and previous.lower_ in _LOCATIVE:
             return True
         # A fragment of its own: "edinburgh here.", "... locked in. swansea"
-        starts = previous is None or previous.is_punct
+        # "so am i. belfast": the tokenizer keeps "i." as one token.
+        starts = previous is None or previous.is_punct or previous.text[-1:] in ".,;:!?"
         ends = following is None or following.is_punct or following.lower_ in _HERE
         return starts and ends

@@ -74,6 +74,12 @@ NEED_PATTERNS: dict[str, list[str]] = {
         # Said the way families say it: "make her clean", a party where she "becomes a woman".
         r"\bmake (?:her|my daughter|my niece|them) (?:clean|pure)\b|"
         r"\b(?:party|ceremony|celebration)\b(?:\W+\w+){0,6}\W+becomes? a woman\b",
+        # Done to a girl, in the family's words: "our girls need to be cleaned", "taken
+        # back home for the ceremony" (not a wedding or a naming one).
+        r"\b(?:daughters?|girls?|niece|nieces)\b (?:\w+ ){0,2}?(?:should|need|needs|must|will|"
+        r"to|going to) (?:be |get )?(?:cleaned|cleansed|done|cut|purified)\b",
+        r"\b(?:daughters?|girls?|niece|nieces)\b[^.?!]{0,80}\b(?<!wedding )(?<!marriage )"
+        r"(?<!nikah )(?<!naming )(?<!graduation )ceremony\b",
     ],
     "stalking": [
         r"\bstalk\w*\b|\bfollow\w* me\b|\bturn\w* up (?:at|outside)\b|\bwatching (?:me|my)\b|"
@@ -122,6 +128,11 @@ NEED_PATTERNS: dict[str, list[str]] = {
         r"\b(?:mum|mom|mother|dad|father|she|he|gran|nan|aunt|uncle) (?:is|s) "
         r"(?:6[5-9]|[7-9]\d)\b|\b(?:6[5-9]|[7-9]\d) (?:year old|yr old|yo) (?:mum|mom|mother|"
         r"dad|father|woman|man|lady|gran|nan)\b",
+        # Anyone's age of 65 and over, as a carer or a child tells it: "one of my ladies is
+        # 88", "me dads 80"; not an amount ("is 80 quid").
+        r"\b(?:is|s|aged|age|mums|moms|dads|nans|grans|grandads|grandmas|husbands|wifes) "
+        r"(?:6[5-9]|[7-9]\d|10\d)\b(?! (?:times|quid|pounds|pence|percent|"
+        r"grand|miles|minutes|mins|hours|days|weeks|months|stone|kg|k|calls|messages|texts))",
     ],
     "childhood-abuse": [
         r"\b(?:abused|molested|touched|raped|hurt) (?:me )?(?:as a (?:child|kid|boy|girl)|when i "
@@ -133,6 +144,11 @@ NEED_PATTERNS: dict[str, list[str]] = {
         r"\b(?:abus\w*|molest\w*|touched|raped)\b(?:\W+\w+){0,8}\W+(?:from|since|"
         r"between) (?:about |around |age |the age of )?(?:[3-9]|1[0-5]) (?:to|till|until|and) "
         r"(?:[5-9]|1[0-7])\b",
+        # What someone did to them in childhood, without naming it: "what my stepdad did to
+        # me when i was little", "ma da did the same tae me when a wis wee".
+        r"\b(?:did|done|used to do) (?:\w+ ){0,3}?(?:(?:to|tae) (?:me|us) )?(?:\w+ )?"
+        r"when (?:i|a|we) (?:was|wis|were) (?:a |an |only )?(?:child|children|kid|kids|"
+        r"little|young|small|wee|boy|girl|teenager|bairn|[3-9]|1[0-5])\b",
     ],
     "suicidal-crisis": [
         # The writer's own: "he says he's suicidal if i leave" is his threat, not her crisis.
@@ -149,7 +165,14 @@ NEED_PATTERNS: dict[str, list[str]] = {
     ],
     "legal": [
         r"\binjunction\b|\bnon molestation\b|\boccupation order\b|\bcourt\b|\bsolicitor\b|"
-        r"\blegal\b|\blawyer\b|\bcustody\b|\bdivorce\b|\bprotection order\b",
+        r"\blegal\b|\blawyer\b|\bcustody\b|\bdivorce\b|\bprotect(?:ion|ive) order\b",
+        # The criminal side and the family court, by what they are called: bail, parole,
+        # a DVPN or a non-mol; children taken off her; debts he forged in her name.
+        r"\bcourts?\b|\bbail\b|\bparole\b|\bprobation\b|\bnon mol\b|\bdvp[no]s?\b|"
+        r"\brestraining order\b|\bvictim contact\b|\bprosecut\w*\b|\bchild arrangements?\b|"
+        r"\bparental responsibility\b|\bmy rights\b|\bforg(?:ed|ery|ing)\b|"
+        r"\btake (?:the |my |our )?(?:kids|children|child|baby|son|daughter) (?:off|from|away "
+        r"from) me\b|\b(?:liable|legally responsible) for\b|\bwritten off\b",
     ],
     "housing": [
         r"\bhousing\b|\bhomeless\w*\b|\bsomewhere (?:to live|to stay|safe to stay)\b|\bevict\w*\b|"
@@ -171,17 +194,29 @@ NEED_PATTERNS: dict[str, list[str]] = {
     "black-minoritised": [
         rf"\b{_ME} (?:black|asian|south asian|african|caribbean|bame|bme|minority|"
         r"ethnic minority)\b",
+        # Asking for a service of their own community: "run by black women", "black-led".
+        r"\b(?:run by|led by|for) (?:black|asian|south asian|african|caribbean|bme|bame|"
+        r"minoritised)\b|\b(?:black|asian|bme|bame|minoritised) (?:led|run|women s|womens)\b",
     ],
     # Naming the faith is enough: the specialist services are for that community.
     # The writer's own faith or community, not a neighbour's.
     "jewish": [rf"\b{_ME} jewish\b|\b(?:we are|were|we re) (?:\w+ )?jewish\b|"
                r"\bjewish (?:\w+ ){0,2}?(?:community|family|woman|man|wife|husband|girl|home|"
                r"marriage)\b|\bsynagogue\b|\brabbi\b|\bbeth din\b|\bagunah\b|\bfrum\b|"
-               r"\bgive me (?:a|the) get\b|\bthe get\b(?= (?:from|refused))"],
+               r"\bgive me (?:a|the) get\b|\bthe get\b(?= (?:from|refused))|"
+               r"\bjewish (?:charity|service|organisation|helpline|support|counsellor)\b"],
     "muslim": [rf"\b{_ME} (?:a )?muslim\b|\b(?:we are|were|we re) (?:\w+ )?muslim\b|"
                r"\bmuslim (?:\w+ ){0,2}?(?:community|family|woman|man|wife|husband|girl|home|"
                r"marriage)\b|\bislam\w*\b|\bmosque\b|\bimam\b|\bquran\b|\bkoran\b|"
-               r"\bsharia\b|\bnikah\b"],
+               r"\bsharia\b|\bnikah\b|"
+               r"\bmuslim (?:charity|service|organisation|helpline|support|counsellor)\b"],
+    # A child being harmed now, not only living with it: "hes hitting my son right now".
+    "children-young-people": [
+        r"\b(?:hit|hits|hitting|hurt|hurts|hurting|beat|beats|beating|kick\w*|punch\w*|"
+        r"smack\w*|slap\w*|strangl\w*|chok\w*|touch\w*|abus\w*) (?:my|our|the|her|his) "
+        r"(?:little |baby |eldest |youngest |oldest |\d{1,2} year old )?(?:son|sons|daughter|"
+        r"daughters|kids|children|child|baby|boy|girl|toddler|little ones)\b",
+    ],
     "christian": [rf"\b{_ME} (?:a )?christian\b|\bchurch\b|\bpastor\b|\bvicar\b|\bpriest\b"],
 }
 
@@ -265,7 +300,7 @@ def read_profile(text: str) -> Profile:
         profile.age = int(age.group(1))
         if profile.age >= 60 and "older-people" not in profile.needs:
             profile.needs.append("older-people")
-        if profile.age < 18:
+        if profile.age < 18 and "children-young-people" not in profile.needs:
             profile.needs.append("children-young-people")
     profile.children = bool(_CHILDREN.search(words))
     return profile

@@ -484,3 +484,12 @@ def test_the_nations_own_specialist_before_one_across_several(directory: Directo
     wales = ids(route(directory, now=MONDAY_10AM, nation="wales", needs=[need]))
     assert wales.index("bawso") < wales.index("southall-black-sisters")
     assert "bawso" not in ids(route(directory, now=MONDAY_10AM, nation="england", needs=[need]))
+
+
+def test_many_needs_never_crowd_out_the_local_service(directory: Directory) -> None:
+    # Four specialists' needs and a Derbyshire town: the county's own line keeps its place.
+    offers = route(directory, now=MONDAY_10AM, area="derbyshire",
+                   needs=["economic-abuse", "legal", "stalking", "image-based-abuse"])
+    short = shortlist(offers, 5)
+    assert "local" in {k for o in short for k in o.kinds}, ids(short)
+    assert "national-domestic-abuse-helpline" in ids(short)

@@ -54,6 +54,21 @@ def places() -> PlaceFinder:
     ("31m, my husband takes my wages", {"economic-abuse", "male-victims", "lgbt"}, "men"),
     ("f here, my gf hits me", {"lgbt"}, "women"),
     ("im a lad and my fella wont let me out", {"male-victims", "lgbt"}, "men"),
+    # Needs told by what happened rather than named.
+    ("what my stepdad did to me when i was little still haunts me", {"childhood-abuse"}, None),
+    ("my dad left when i was little", set(), None),
+    ("our girls need to be cleaned when we visit next year", {"fgm"}, None),
+    ("they want to take our daughter back home in the summer for the ceremony", {"fgm"},
+     None),
+    ("my daughters wedding ceremony is next month", set(), None),
+    ("one of my ladies is 88 and her son takes her pension", {"older-people",
+                                                              "economic-abuse"}, None),
+    ("the rent is 80 quid a week", set(), None),
+    ("he says the courts always side with dads", {"legal"}, None),
+    ("he got out on bail this afternoon", {"legal"}, None),
+    ("hes hitting my son right now", {"children-young-people"}, None),
+    ("are there any services run by black women", {"black-minoritised"}, None),
+    ("is there a jewish charity she could trust", {"jewish"}, None),
     # Letters the normaliser drops must not leave a stray "m" that reads as "male".
     ("mąż mnie bije", set(), None),
     ("m not sure what to do", set(), None),
@@ -169,6 +184,10 @@ def test_ordinary_words_are_not_places(places: PlaceFinder, text: str) -> None:
     assert places.find(text) == []
 
 
+def test_a_town_after_a_sentence_ending_in_i_is_a_place(places: PlaceFinder) -> None:
+    assert [p.area for p in places.find("yeah shes a woman, so am i. belfast")] == ["belfast"]
+
+
 def test_full_postcodes_are_cut_to_the_outward_code() -> None:
     assert outward_code_only("I'm at E8 3AB, near SK17 6DX") == "I'm at E8, near SK17"
 
@@ -183,6 +202,8 @@ def test_a_national_insurance_number_is_not_northern_ireland(places: PlaceFinder
     ("my daughters at uni in edinburgh and her boyfriend has cut her off. were in york",
      {"edinburgh": "other", "york": "writer"}),
     ("i live in cardiff but my mum is in leeds", {"cardiff": "writer", "leeds": "other"}),
+    ("im staying at my nans in rhyl", {"rhyl": "writer"}),
+    ("my nan lives in rhyl", {"rhyl": "other"}),
     ("glasgow", {"glasgow": None}),
 ])
 def test_whose_place_each_place_is(places: PlaceFinder, text: str,
@@ -199,3 +220,10 @@ def test_whose_place_each_place_is(places: PlaceFinder, text: str,
 ])
 def test_the_age_of_a_young_person_at_risk(text: str, age: int | None) -> None:
     assert read_profile(text).age == age
+
+
+def test_where_someone_comes_from_gives_way_to_where_they_are(places: PlaceFinder) -> None:
+    text = "do refuges in wales take you if youre from england? im staying at my nans in rhyl"
+    assert {p.nation for p in places.find(text)} == {"wales"}
+    # Said alone, it is still their place.
+    assert [p.nation for p in places.find("im from leeds")] == ["england"]
