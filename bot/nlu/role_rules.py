@@ -119,6 +119,9 @@ _MY_HARM = re.compile(
     r"punch\w*|kick\w*|threw|throw|chuck\w*|lob\w*) (?:up )?(?:her|his|their) (?:stuff|things|"
     r"phone|clothes)\b|\bwhat i (?:did|have done|do) to (?:her|him|them|my)\b|"
     r"\bi (?:stand|stood|block\w*) (?:in )?the (?:door|doorway)\b|"
+    # Breaking in on someone who shut themselves away: "i kicked the door in".
+    r"\bi (?:\w+ )?(?:kick\w*|smash\w*|boot\w*|broke|break|bash\w*) (?:the |her |his |their )?"
+    r"(?:bedroom |bathroom |front )?doors? (?:in|down)\b|"
     r"\bi (?:stand|stood|loom\w*|tower\w*) over (?:her|him|them|my)\b|\bbecom\w* (?:abusive|"
     r"violent|like my (?:dad|father|mum|mother))\b|\bhow i (?:treat|treated|act|behave|react)"
     r"\w* (?:to|towards|with|around)? ?(?:her|him|them|my)\b"
@@ -233,9 +236,24 @@ _IDIOM = re.compile(
     r"swing for) (?:him|her|them)\b(?= (?:for|sometimes|lol|haha)\b)")
 
 
+# Scots as typed: "a" for "I" before a verb ("a kicked the door in"), and the words a
+# confession turns on ("a need tae sort masel oot"). Only where "a" cannot be the article.
+_SCOTS_I = re.compile(r"\ba (?=(?:kicked|hit|punched|battered|skelped|leathered|smashed|booted|"
+                      r"slapped|shoved|grabbed|threw|choked|strangled|lost|need|want|wis|am|"
+                      r"hae|huv|cannae|canny|dinnae|didnae|shouldnae)\b)")
+_SCOTS_WORDS = {"tae": "to", "masel": "myself", "oot": "out", "wouldnae": "would not",
+                "didnae": "did not", "cannae": "can not", "dinnae": "do not", "ma": "my"}
+_SCOTS_WORD = re.compile(r"\b(?:" + "|".join(_SCOTS_WORDS) + r")\b")
+
+
+def _read_scots(words: str) -> str:
+    words = _SCOTS_I.sub("i ", words)
+    return _SCOTS_WORD.sub(lambda m: _SCOTS_WORDS[m.group()], words)
+
+
 def says_they_harm(text: str) -> bool:
     """The writer says, in the first person, that they are the one harming someone."""
-    words = _IDIOM.sub(" ", normalise(text))
+    words = _read_scots(_IDIOM.sub(" ", normalise(text)))
     # Called the abuser by the one who harms them ("he says im the abusive one now. am
     # i?"): asking, not confessing, unless they agree.
     if _CALLED_HARMER.search(words) and not _agrees(words):
@@ -264,6 +282,10 @@ _ABOUT_TO_HARM = re.compile(
     r"\b(?:stop myself|control myself|scared of myself|afraid of myself|(?:scared|afraid|"
     r"frightened|terrified) of what i (?:will|might|am going to|could) do|"
     r"(?:do not|can not|could not) trust (?:myself|myslef|meself|my self))\b|"
+    # Their own rage about to spill: "im so angry i could smash the door in".
+    r"\b(?:so|that|too) (?:angry|furious|wound up|raging|mad|livid) (?:that )?i (?:could|"
+    r"might|will|would|am going to|am gonna) (?:\w+ ){0,2}?(?:smash|kill|hit|hurt|break|kick|"
+    r"batter|strangle|punch)\b|"
     # A threat they made: "i said if she does i will kill her".
     r"\bi (?:said|told (?:her|him)|threatened|swore)\b(?:\W+\w+){0,5}?\W+i (?:will|would|"
     r"am going to) (?:kill|hurt|strangle|batter) (?:her|him|them)\b|"
@@ -320,7 +342,7 @@ _CALLED_HARMER = re.compile(
 # Owning the harm as their own problem, not only telling of an act: "my temper", "i need
 # to stop", "scared of what i'll do", "she's scared of me".
 def owns_the_harm(text: str) -> bool:
-    words = normalise(text)
+    words = _read_scots(normalise(text))
     return bool(_WANT_TO_CHANGE.search(words) or _I_AM_HARMFUL.search(words)
                 or _FEAR_OF_ME.search(words) or _PROGRAMME.search(words)
                 or re.search(r"\bmy (?:own )?(?:temper|anger|rages?|jealousy|aggression|"

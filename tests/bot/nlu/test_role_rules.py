@@ -34,6 +34,9 @@ FIRST_PERSON_HARM = [
     "i lose it with my partner over nothing, i need to sort my head out",
     "the court says i need to do a perpetrator programme, where is one",
     "is there anything for people like me who hurt their partner",
+    # Scots as typed: "a" is "I" before a verb.
+    "a kicked the door in last night cos she wouldnae open it. a need tae sort masel oot",
+    "i kicked the bathroom door in when she locked herself away from me",
 ]
 
 SURVIVORS = [
@@ -57,6 +60,9 @@ SURVIVORS = [
     "i have to go on a domestic violence course at the family centre because my ex beat me",
     "my social worker said i need to do the domestic abuse programme for victims first",
     "i threw his phone at the wall and screamed at him. he says im the abusive one now. am i?",
+    "he kicked the door in and i hid in the bathroom",
+    "ma man's been battering me for years and a need tae get oot",
+    "i was so angry i could scream when he took my wages again",
 ]
 
 # A survivor naming her own partner is telling of her own situation, not asking for him.
@@ -175,6 +181,7 @@ def test_a_partner_at_risk_is_someone_else_and_a_woman() -> None:
 # Urgent messages: the line for people who harm only for a writer afraid of what they are
 # about to do, never for a survivor who fought back or fears their partner.
 ABOUT_TO_HARM = [
+    "we had a row. im so angry i could smash the door in, ive got my hand on the handle",
     "i'm going to hurt her tonight if i don't get out of the house, how do i stop myself",
     "scared of what i might do to my wife right now, i've hit her before",
     "i think i will hit him, i can feel it building, please help me control myself",
