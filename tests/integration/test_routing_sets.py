@@ -21,7 +21,7 @@ from tools.routing_judge import summarise
 FLOORS = {
     "conversations": (0.85, 0.90),
     "dev_routing": (0.84, 0.93),
-    "dev_routing_2": (0.58, 0.77),
+    "dev_routing_2": (0.66, 0.88),
 }
 
 
